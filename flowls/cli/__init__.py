@@ -1,0 +1,1 @@
+"""flowlint: the command-line adapter over :mod:`flowls.analysis`."""

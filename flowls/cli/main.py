@@ -1,0 +1,136 @@
+"""``flowlint``: lint flows (exit 0 clean, 1 findings, 2 usage or configuration errors),
+and ``flowlint schema pull URL`` to cache an instance's schema."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from flowls import __version__
+from flowls.analysis import Linter, Options
+from flowls.cli import output
+from flowls.cli.files import discover, looks_like_flow
+from flowls.config import Config, ConfigError, find_config, load_config, rule_ids
+from flowls.findings import Severity
+from flowls.parse.source import Limits
+from flowls.schema.load import SchemaLoadError, load_index, pull_schema
+from flowls.schema.validate import FlowValidator
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args[:1] == ["schema"]:
+            return _schema_command(args[1:])
+        return _lint_command(args)
+    except (UsageError, ConfigError, SchemaLoadError) as error:
+        print(f"flowlint: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _lint_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flowlint",
+        description="Lint Kestra flow YAML files. `flowlint schema pull URL` caches an instance's schema.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' reads stdin; default: .)")
+    parser.add_argument("--format", choices=sorted(output.FORMATS), default="text", help="output format")
+    parser.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+    parser.add_argument("--schema", metavar="PATH_OR_URL", help="a Kestra flow schema (file or instance URL)")
+    parser.add_argument("--token", help="API token for a schema URL (or FLOWLS_KESTRA_TOKEN)")
+    parser.add_argument("--config", type=Path, help="config file (default: nearest flowlint.toml or pyproject.toml)")
+    parser.add_argument("--select", help="comma-separated rule ids: report only these")
+    parser.add_argument("--ignore", help="comma-separated rule ids: never report these")
+    parser.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files (default 5 MB)")
+    parser.add_argument("--flows-only", action="store_true", help="skip named files that are not flows, too")
+    parser.add_argument("--stdin-filename", default="-", help="path to show for '-'")
+    parser.add_argument("--version", action="version", version=f"flowlint {__version__}")
+    return parser
+
+
+def _lint_command(argv: list[str]) -> int:
+    args = _lint_parser().parse_args(argv)
+    config = load_config(args.config if args.config else find_config(Path.cwd()))
+    _apply_arguments(config, args)
+    token = args.token or _env_token()
+    linter = Linter(FlowValidator(load_index(config.schema, token=token)), _options(config))
+    results: list[output.Located] = []
+    checked = 0
+    failed_reads = []
+    for path, explicit in discover([Path(p) for p in args.paths or ["."]], config.exclude):
+        if str(path) != "-" and not path.exists():
+            raise UsageError(f"{path}: no such file or directory")
+        try:
+            data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+        except OSError as error:
+            failed_reads.append(f"{path}: cannot read ({error.strerror or error})")
+            continue
+        if (not explicit or args.flows_only) and not looks_like_flow(data.decode("utf-8", "replace")):
+            continue
+        checked += 1
+        shown = args.stdin_filename if str(path) == "-" else str(path)
+        results.extend(output.Located(shown, f) for f in linter.lint_bytes(data).findings)
+    sys.stdout.write(output.FORMATS[args.format](results))
+    for message in failed_reads:
+        print(f"flowlint: {message}", file=sys.stderr)
+    if args.format == "text":
+        print(f"flowlint: {_summary(results, checked)}", file=sys.stderr)
+    if failed_reads:
+        return EXIT_USAGE
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    return EXIT_FINDINGS if any(r.finding.severity in failing for r in results) else EXIT_CLEAN
+
+
+def _apply_arguments(config: Config, args: argparse.Namespace) -> None:
+    if args.schema:
+        config.schema = args.schema
+    if args.max_file_size is not None:
+        if args.max_file_size <= 0:
+            raise UsageError("--max-file-size must be a positive number of bytes")
+        config.max_file_size = args.max_file_size
+    if args.select:
+        config.select = frozenset(rule_ids("--select", "select", _split(args.select)))
+    if args.ignore:
+        config.ignore = config.ignore | frozenset(rule_ids("--ignore", "ignore", _split(args.ignore)))
+
+
+def _options(config: Config) -> Options:
+    limits = Limits(max_file_size=config.max_file_size, max_depth=config.max_depth)
+    return Options(limits=limits, select=config.select, ignore=config.ignore, severity=config.severity)
+
+
+def _summary(results: list[output.Located], checked: int) -> str:
+    counts = {s: sum(1 for r in results if r.finding.severity is s) for s in Severity}
+    parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+    files = f"{checked} file{'s' if checked != 1 else ''}"
+    return f"{', '.join(parts)} in {files}" if parts else f"no problems in {files}"
+
+
+def _schema_command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="flowlint schema", description="Manage Kestra flow schemas.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    pull = commands.add_parser("pull", help="download an instance's flow schema into the cache")
+    pull.add_argument("url", help="the instance's base URL, or its /api/v1/plugins/schemas/flow URL")
+    pull.add_argument("--token", help="API token (or FLOWLS_KESTRA_TOKEN)")
+    pull.add_argument("--cache-dir", type=Path, help="where to cache schemas (default: ~/.cache/flowls)")
+    args = parser.parse_args(argv)
+    path = pull_schema(args.url, token=args.token or _env_token(), cache_dir=args.cache_dir)
+    print(path)
+    return EXIT_CLEAN
+
+
+def _env_token() -> str | None:
+    return os.environ.get("FLOWLS_KESTRA_TOKEN") or None
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]

@@ -1,0 +1,1 @@
+"""Rules: one module per rule; :mod:`flowls.rules.registry` lists them all."""

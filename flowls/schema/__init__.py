@@ -1,0 +1,1 @@
+"""Kestra's flow JSON schema: loading it, indexing its unions, validating flows against it."""

@@ -1,0 +1,353 @@
+"""Validate flow data against a Kestra schema, dispatching each union member on ``type``.
+
+Validating a flow against the schema as written makes python-jsonschema try every branch of
+a 500-member ``anyOf`` (300x slower, stack.md §4) and report "not valid under any of the
+given schemas". Instead the schema is compiled once: each discriminated union becomes the
+``x-union`` keyword, which picks the one definition its ``type`` names; ``$dynamic``
+properties become ``x-dynamic``, which lets a Pebble expression stand for any value; and
+keywords are re-implemented where Kestra's parser (Jackson, bean validation) differs from
+JSON Schema: full-match patterns, scalar coercion, null as absent, closed objects.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft7Validator, validators
+from jsonschema.exceptions import ValidationError
+
+from flowls.schema import describe
+from flowls.schema.index import Schema, SchemaIndex, Union, ref_name, union_of
+
+PEBBLE = re.compile(r"\{\{|\{%")
+_INTEGER = re.compile(r"[+-]?\d+")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+# java.time.Duration.parse: days, hours, minutes and seconds only.
+_DURATION = re.compile(
+    r"[-+]?P(?:[-+]?\d+D)?(?:T(?:[-+]?\d+H)?(?:[-+]?\d+M)?(?:[-+]?\d+(?:[.,]\d{0,9})?S)?)?", re.IGNORECASE
+)
+# Java character classes Python's re lacks, close enough for Kestra's label keys.
+_JAVA_CLASSES = {r"\p{Ll}": "a-zà-ÿ", r"\p{Lu}": "A-ZÀ-Þ", r"\p{L}": "a-zA-ZÀ-ÿ"}
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """One problem, at a JSON path of the validated data."""
+
+    path: tuple[str | int, ...]
+    message: str
+    rule: str  # "schema", "unknown-type" or "deprecated-type"
+    target: str  # the range to report: "value", "key" (of the last path segment) or "mapping"
+    missing: str | None  # for a missing required property, its name
+    instance: Any
+
+
+class FlowValidator:
+    def __init__(self, index: SchemaIndex) -> None:
+        self.index = index
+        self._unions: dict[str, Union] = {}
+        definitions = copy.deepcopy(index.definitions)
+        for name, definition in definitions.items():
+            if isinstance(definition, dict):
+                definition["x-name"] = name
+        compiled = {name: self._compile(d, definitions) for name, d in definitions.items()}
+        for union in self._unions.values():
+            union.base = self._compile({**union.base, "additionalProperties": True}, definitions)
+        root = {"definitions": compiled, **compiled[index.flow_definition]}
+        self._validator = _validator_class(self._unions, compiled)(root)
+
+    def validate(self, data: Any) -> list[SchemaError]:
+        return [_to_schema_error(error) for error in self._validator.iter_errors(data)]
+
+    def _compile(self, node: Any, definitions: dict[str, Schema]) -> Any:
+        if isinstance(node, list):
+            return [self._compile(item, definitions) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref_name(node) not in definitions:
+            return {}  # a dangling or remote reference: accept, never fetch
+        union = union_of(node, definitions)
+        out = {key: self._compile(value, definitions) for key, value in node.items()}
+        if union is not None:
+            key = str(len(self._unions))
+            union.key = key
+            self._unions[key] = union
+            out.pop("anyOf", None)
+            out.pop("oneOf", None)
+            out["x-union"] = key
+        if "properties" in out and out.get("type") == "object" and "additionalProperties" not in out:
+            out["additionalProperties"] = False  # Kestra's parser rejects unknown properties
+        if _is_dynamic(node):
+            return {"x-dynamic": _without_expression_branch(out)}
+        return out
+
+
+def _is_dynamic(node: Schema) -> bool:
+    if node.get("$dynamic") is True:
+        return True
+    parts = node.get("allOf")
+    return isinstance(parts, list) and any(isinstance(p, dict) and p.get("$dynamic") is True for p in parts)
+
+
+def _without_expression_branch(schema: Schema) -> Schema:
+    """Kestra types ``Property<Integer>`` as ``anyOf: [integer, string]``; x-dynamic already
+    accepts expressions, so keep the typed branch and its precise errors."""
+    branches = schema.get("anyOf")
+    if not isinstance(branches, list) or len(branches) != 2:
+        return schema
+    plain = [b for b in branches if isinstance(b, dict) and b.get("type") == "string" and "format" not in b]
+    typed = [b for b in branches if b not in plain]
+    if len(plain) != 1 or len(typed) != 1 or not _is_scalar_typed(typed[0]):
+        return schema
+    rest = {k: v for k, v in schema.items() if k != "anyOf"}
+    return {**rest, **typed[0]}
+
+
+def _is_scalar_typed(schema: Any) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    kind = schema.get("type")
+    return kind in ("integer", "number", "boolean") or (kind == "string" and "format" in schema)
+
+
+def _to_schema_error(error: ValidationError) -> SchemaError:
+    return SchemaError(
+        tuple(error.absolute_path),
+        error.message,
+        getattr(error, "flowls_rule", "schema"),
+        getattr(error, "flowls_target", "value"),
+        getattr(error, "flowls_missing", None),
+        error.instance,
+    )
+
+
+def _error(message: str, *, rule: str = "schema", target: str = "value", path: tuple = (), missing: str | None = None):
+    error = ValidationError(message, path=deque(path))
+    error.flowls_rule = rule  # type: ignore[attr-defined]
+    error.flowls_target = target  # type: ignore[attr-defined]
+    error.flowls_missing = missing  # type: ignore[attr-defined]
+    return error
+
+
+def _validator_class(unions: dict[str, Union], definitions: dict[str, Schema]) -> type:
+    Keyword = Iterator[ValidationError]
+
+    def x_union(validator: Any, key: str, instance: Any, schema: Schema) -> Keyword:
+        union = unions[key]
+        noun = _noun(union, definitions)
+        if instance is None:
+            return
+        if not isinstance(instance, dict):
+            yield _error(f"expected a {noun} (a mapping with '{union.property}'), got {describe.value(instance)}")
+            return
+        value = instance.get(union.property)
+        if value is None:
+            yield _error(f"missing required property '{union.property}'", target="mapping", missing=union.property)
+            yield from validator.descend(instance, union.base)
+            return
+        if not isinstance(value, str):
+            yield _error(f"expected string, got {describe.value(value)}", path=(union.property,))
+            return
+        target = union.members.get(value)
+        if target is None:
+            yield from _unknown_member(validator, union, noun, value, instance)
+            return
+        if union.canonical[value] != value:
+            message = f"'{value}' is a deprecated alias; use '{union.canonical[value]}'"
+            yield _error(message, rule="deprecated-type", path=(union.property,))
+        yield from validator.descend(instance, definitions[target])
+
+    def _unknown_member(validator: Any, union: Union, noun: str, value: str, instance: Any) -> Keyword:
+        known = sorted({union.canonical[v] for v in union.members})
+        hint = describe.did_you_mean(value, known, cutoff=0.9 if union.is_plugin else 0.6)
+        if union.is_plugin:
+            message = f"unknown {noun} type '{value}'{hint}"
+            if not hint:
+                message += " (not in the loaded schema: only the properties every task shares are checked)".replace(
+                    "task", noun
+                )
+            yield _error(message, rule="unknown-type", path=(union.property,))
+            yield from validator.descend(instance, union.base)
+        else:
+            options = ", ".join(known)
+            yield _error(f"unknown {noun} type '{value}'{hint} (expected one of {options})", path=(union.property,))
+
+    def x_dynamic(validator: Any, inner: Schema, instance: Any, schema: Schema) -> Keyword:
+        if isinstance(instance, str) and PEBBLE.search(instance):
+            return
+        yield from validator.descend(instance, inner)
+
+    def type_(validator: Any, types: Any, instance: Any, schema: Schema) -> Keyword:
+        types = [types] if isinstance(types, str) else list(types)
+        if instance is None or any(validator.is_type(instance, t) or _coerces(instance, t) for t in types):
+            return
+        yield _error(f"expected {describe.type_names(types)}, got {describe.value(instance)}")
+
+    def required(validator: Any, names: list[str], instance: Any, schema: Schema) -> Keyword:
+        if not isinstance(instance, dict):
+            return
+        for name in names:
+            if name not in instance:
+                yield _error(f"missing required property '{name}'", target="mapping", missing=name)
+            elif instance[name] is None:
+                yield _error(f"'{name}' must not be null", path=(name,), missing=name)
+
+    def additional_properties(validator: Any, allowed: Any, instance: Any, schema: Schema) -> Keyword:
+        if not isinstance(instance, dict) or allowed is True:
+            return
+        known = schema.get("properties", {})
+        patterns = schema.get("patternProperties", {})
+        for key in instance:
+            if key in known or any(re.search(p, key) for p in patterns):
+                continue
+            if allowed is False:
+                owner = schema.get("x-name")
+                where = f" in {owner}" if owner else ""
+                hint = describe.did_you_mean(key, known)
+                yield _error(f"unknown property '{key}'{where}{hint}", target="key", path=(key,))
+            elif isinstance(allowed, dict):
+                yield from validator.descend(instance[key], allowed, path=key)
+
+    def enum(validator: Any, options: list[Any], instance: Any, schema: Schema) -> Keyword:
+        if instance is None or instance in options or str(instance) in (str(o) for o in options):
+            return
+        hint = describe.did_you_mean(str(instance), [str(o) for o in options])
+        listed = ", ".join(str(o) for o in options)
+        yield _error(f"expected one of {listed}, got {describe.value(instance)}{hint}")
+
+    def const(validator: Any, expected: Any, instance: Any, schema: Schema) -> Keyword:
+        if instance is not None and instance != expected:
+            yield _error(f"expected {describe.value(expected)}, got {describe.value(instance)}")
+
+    def pattern(validator: Any, regex: str, instance: Any, schema: Schema) -> Keyword:
+        compiled = _full_match(regex)
+        if instance == "" and schema.get("minLength", 0) > 0:
+            return  # "must not be empty" says it better
+        if isinstance(instance, str) and compiled is not None and not compiled.fullmatch(instance):
+            yield _error(f'{describe.value(instance)} must match "{regex}"')
+
+    def any_of(validator: Any, branches: list[Schema], instance: Any, schema: Schema) -> Keyword:
+        if instance is None:
+            return
+        failures = []
+        for branch in branches:
+            errors = list(validator.descend(instance, branch))
+            if not errors:
+                return
+            failures.append(errors)
+        # Report inside the one branch whose shape fits, else say what would have fitted.
+        fitting = [errors for errors in failures if not any(_is_shape_error(e) for e in errors)]
+        if len(fitting) == 1:
+            yield from fitting[0]
+            return
+        expected = " or ".join(describe.schema(b) for b in branches)
+        yield _error(f"expected {expected}, got {describe.value(instance)}")
+
+    def format_(validator: Any, name: str, instance: Any, schema: Schema) -> Keyword:
+        if name == "duration" and isinstance(instance, str) and not _DURATION.fullmatch(instance):
+            yield _error(f"expected an ISO-8601 duration such as 'PT5M' or 'P1DT2H', got {describe.value(instance)}")
+
+    def min_length(validator: Any, limit: int, instance: Any, schema: Schema) -> Keyword:
+        if isinstance(instance, str) and len(instance) < limit:
+            yield _error("must not be empty" if limit == 1 else f"must be at least {limit} characters long")
+
+    def max_length(validator: Any, limit: int, instance: Any, schema: Schema) -> Keyword:
+        if isinstance(instance, str) and len(instance) > limit:
+            yield _error(f"must be at most {limit} characters long (it has {len(instance)})")
+
+    def min_items(validator: Any, limit: int, instance: Any, schema: Schema) -> Keyword:
+        if isinstance(instance, list) and len(instance) < limit:
+            yield _error("must not be empty" if limit == 1 else f"must have at least {limit} items")
+
+    def max_items(validator: Any, limit: int, instance: Any, schema: Schema) -> Keyword:
+        if isinstance(instance, list) and len(instance) > limit:
+            yield _error(f"must have at most {limit} items")
+
+    def bound(word: str, holds: Any) -> Any:
+        def check(validator: Any, limit: Any, instance: Any, schema: Schema) -> Keyword:
+            number = _as_number(instance)
+            if number is not None and not holds(number, limit):
+                yield _error(f"must be {word} {limit}, got {describe.value(instance)}")
+
+        return check
+
+    return validators.extend(
+        Draft7Validator,
+        validators={
+            "x-union": x_union,
+            "x-dynamic": x_dynamic,
+            "type": type_,
+            "required": required,
+            "additionalProperties": additional_properties,
+            "enum": enum,
+            "const": const,
+            "pattern": pattern,
+            "anyOf": any_of,
+            "format": format_,
+            "minLength": min_length,
+            "maxLength": max_length,
+            "minItems": min_items,
+            "maxItems": max_items,
+            "minimum": bound("greater than or equal to", lambda n, limit: n >= limit),
+            "maximum": bound("less than or equal to", lambda n, limit: n <= limit),
+            "exclusiveMinimum": bound("greater than", lambda n, limit: n > limit),
+            "exclusiveMaximum": bound("less than", lambda n, limit: n < limit),
+        },
+    )
+
+
+def _noun(union: Union, definitions: dict[str, Schema]) -> str:
+    sample = definitions.get(next(iter(union.members.values()))) or {}
+    kind = sample.get("$kind")
+    if isinstance(kind, str):
+        return kind.split("-")[0]
+    return "plugin" if union.is_plugin else "value"
+
+
+def _is_shape_error(error: ValidationError) -> bool:
+    """An error saying the value itself has the wrong type (not something inside it)."""
+    return not error.path and error.validator in ("type", "x-union", "const", "enum")
+
+
+def _coerces(instance: Any, kind: str) -> bool:
+    """Whether Jackson would read ``instance`` as ``kind`` (it coerces scalars both ways)."""
+    if kind == "string":
+        return isinstance(instance, (int, float, bool))
+    if not isinstance(instance, str):
+        return kind == "number" and isinstance(instance, int) and not isinstance(instance, bool)
+    text = instance.strip()
+    if kind == "integer":
+        return bool(_INTEGER.fullmatch(text))
+    if kind == "number":
+        return bool(_NUMBER.fullmatch(text))
+    if kind == "boolean":
+        return text.lower() in ("true", "false")
+    return False
+
+
+def _as_number(instance: Any) -> float | None:
+    if isinstance(instance, bool):
+        return None
+    if isinstance(instance, (int, float)):
+        return instance
+    if isinstance(instance, str) and _NUMBER.fullmatch(instance.strip()):
+        return float(instance)
+    return None
+
+
+@cache
+def _full_match(regex: str) -> re.Pattern[str] | None:
+    """Java's ``@Pattern`` matches the whole string; None when Python cannot compile it."""
+    for java, python in _JAVA_CLASSES.items():
+        regex = regex.replace(java, python)
+    try:
+        return re.compile(regex)
+    except re.error:
+        return None
