@@ -68,4 +68,3 @@ def flowlint(*args: str, cwd: Path | None = None, stdin: bytes | None = None, en
         timeout=120,
     )
     return Run(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
-

@@ -7,10 +7,12 @@ nesting level and overflows the C stack on very deep input, so depth is bounded 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 256
+_BINARY = "binary data: the file contains NUL bytes and is not YAML text"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ def decode(data: bytes, limits: Limits) -> Source:
             break
     else:
         encoding = "utf-8"
+    if encoding == "utf-8" and b"\x00" in data:  # UTF-16 text has NULs; binary data is found here
+        text = data.decode(encoding, errors="replace")
+        offset = len(data[: data.index(b"\x00")].decode(encoding, errors="replace"))
+        return Source(text, SourceProblem("encoding", offset, _BINARY))
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -89,19 +95,42 @@ def _megabytes(size: int) -> str:
 def _too_deep_at(text: str, limit: int) -> int | None:
     """The offset of the first line whose nesting may exceed ``limit``, else None.
 
-    An upper bound: block nesting needs one more column of indentation per level (plus any
-    compact ``- - -`` items), flow nesting is the running count of open brackets. Brackets
-    inside quoted strings count too, so the bound errs on the side of parsing nothing deep.
+    An upper bound: a block collection opens at a column deeper than its parent's, so a
+    stack of open indentation columns (counting each ``- `` or ``? `` indicator as one more)
+    bounds block depth; flow depth is the running count of open brackets. Brackets inside
+    strings count too, so the bound errs on the side of refusing, never of crashing.
     """
+    if _shallow_for_sure(text, limit):
+        return None
+    columns: list[int] = []
     flow_depth = 0
     offset = 0
     for line in text.splitlines(keepends=True):
-        stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
-        compact = len(stripped) - len(stripped.lstrip("- ")) if stripped.startswith("-") else 0
+        body = line.lstrip(" ")
+        column = len(line) - len(body)
+        if body.strip() and not body.startswith("#"):
+            while columns and columns[-1] >= column:
+                columns.pop()
+            columns.append(column)
+            while body[:2] in ("- ", "? ") or body.rstrip("\r\n") in ("-", "?"):
+                column += 2
+                body = body[2:].lstrip(" ")
+                columns.append(column)
         opens = line.count("[") + line.count("{")
-        if indent + compact + flow_depth + opens > limit:
-            return offset + indent
+        if len(columns) + flow_depth + opens > limit:
+            return offset + (len(line) - len(line.lstrip(" ")))
         flow_depth = max(0, flow_depth + opens - line.count("]") - line.count("}"))
         offset += len(line)
     return None
+
+
+def _shallow_for_sure(text: str, limit: int) -> bool:
+    """A fast pass for ordinary files: with indentation under limit/4 columns, runs of
+    ``- `` under limit/8 and fewer than limit/4 brackets, the bound above cannot exceed
+    3/4 of ``limit``."""
+    quarter = max(1, limit // 4)
+    return (
+        text.count("[") + text.count("{") < quarter
+        and re.search(f"^ {{{quarter}}}", text, re.M) is None
+        and re.search(f"(?:[-?] +){{{max(1, limit // 8)}}}", text) is None
+    )

@@ -33,5 +33,5 @@ RULE = Rule(
         message: café
     ```
     """,
-    example_options={"example-encoding": "latin-1"},
+    example_options={"bad-example-encoding": "latin-1"},
 )

@@ -142,18 +142,16 @@ def _validator_class(unions: dict[str, Union], definitions: dict[str, Schema]) -
     def x_union(validator: Any, key: str, instance: Any, schema: Schema) -> Keyword:
         union = unions[key]
         noun = _noun(union, definitions)
-        if instance is None:
-            return
         if not isinstance(instance, dict):
             yield _error(f"expected a {noun} (a mapping with '{union.property}'), got {describe.value(instance)}")
             return
         value = instance.get(union.property)
-        if value is None:
-            yield _error(f"missing required property '{union.property}'", target="mapping", missing=union.property)
-            yield from validator.descend(instance, union.base)
-            return
         if not isinstance(value, str):
-            yield _error(f"expected string, got {describe.value(value)}", path=(union.property,))
+            if value is None:
+                yield _error(f"missing required property '{union.property}'", target="mapping", missing=union.property)
+            else:
+                yield _error(f"expected string, got {describe.value(value)}", path=(union.property,))
+            yield from validator.descend(instance, union.base)
             return
         target = union.members.get(value)
         if target is None:

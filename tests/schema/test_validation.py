@@ -100,13 +100,17 @@ def test_dynamic_enum_accepts_expression_but_not_a_wrong_literal(lint):
 
 def test_non_dynamic_property_rejects_expression_of_wrong_type(lint):
     findings = lint(
-        HEAD + 'tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n    allowFailure: "{{ x }}"\n'
+        HEAD
+        + 'tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n    allowFailure: "{{ x }}"\n'
     )
     assert brief(findings) == [("schema", 7, 19, 7, 28, "expected boolean, got '{{ x }}'")]
 
 
 def test_patterns_match_the_whole_value(lint):
-    findings = lint("id: ok-flow\nnamespace: company.Team\ntasks:\n  - id: a b\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n")
+    findings = lint(
+        "id: ok-flow\nnamespace: company.Team\ntasks:\n"
+        "  - id: a b\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+    )
     assert brief(findings) == [
         ("schema", 2, 12, 2, 24, "'company.Team' must match \"^[a-z0-9][a-z0-9._-]*\""),
         ("schema", 4, 9, 4, 12, "'a b' must match \"^[a-zA-Z0-9][a-zA-Z0-9_-]*\""),
@@ -124,7 +128,8 @@ def test_plugin_defaults_supply_required_properties(lint):
 
 def test_unknown_plugin_type_is_a_warning_with_suggestion_and_base_checks(lint):
     findings = lint(
-        HEAD + "tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Lgo\n    message: hi\n    allowFailure: maybe\n"
+        HEAD
+        + "tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Lgo\n    message: hi\n    allowFailure: maybe\n"
     )
     assert brief(findings) == [
         (
@@ -141,7 +146,9 @@ def test_unknown_plugin_type_is_a_warning_with_suggestion_and_base_checks(lint):
 
 
 def test_unknown_plugin_type_far_from_any_known_one(lint):
-    findings = lint(HEAD + "tasks:\n  - id: s\n    type: io.kestra.plugin.scripts.python.Script\n    script: print(1)\n")
+    findings = lint(
+        HEAD + "tasks:\n  - id: s\n    type: io.kestra.plugin.scripts.python.Script\n    script: print(1)\n"
+    )
     assert [f.message for f in findings] == [
         "unknown task type 'io.kestra.plugin.scripts.python.Script' (not in the loaded schema: "
         "only the properties every task shares are checked)"
@@ -163,16 +170,23 @@ def test_deprecated_alias_names_the_replacement(lint):
 
 
 def test_unknown_input_type_is_an_error_listing_the_types(lint):
-    findings = lint(HEAD + "inputs:\n  - id: x\n    type: FOO\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n")
+    findings = lint(
+        HEAD
+        + "inputs:\n  - id: x\n    type: FOO\n"
+        + "tasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+    )
     (finding,) = findings
     assert (finding.rule, finding.severity.value) == ("schema", "error")
     assert finding.message.startswith("unknown input type 'FOO' (expected one of ARRAY, BOOL, DATE, DATETIME,")
 
 
 def test_unquoted_expression_gets_a_hint(lint):
-    findings = lint(HEAD + "tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: {{ inputs.x }}\n")
+    findings = lint(
+        HEAD + "tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: {{ inputs.x }}\n"
+    )
     assert [f.message for f in findings] == [
-        "expected string or list of strings, got a mapping (a value starting with '{{' is read as a YAML mapping: quote it)"
+        "expected string or list of strings, got a mapping"
+        " (a value starting with '{{' is read as a YAML mapping: quote it)"
     ]
 
 

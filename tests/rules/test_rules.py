@@ -1,0 +1,53 @@
+"""The rule registry and each rule's documented examples, run as tests."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from flowls.analysis import Linter, Options
+from flowls.parse.source import Limits
+from flowls.rules.registry import RULES
+
+
+def test_ids_are_stable_kebab_case_and_unique():
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", rule_id) for rule_id in RULES)
+    assert sorted(RULES) == [
+        "deprecated-type",
+        "duplicate-key",
+        "encoding",
+        "not-a-flow",
+        "resource-limit",
+        "schema",
+        "unknown-type",
+        "yaml-syntax",
+    ]
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_doc_has_the_sections(rule):
+    for section in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
+        assert section in rule.doc
+    assert rule.summary.endswith(".")
+
+
+def _lint_example(validator, rule, example: str, *, bad: bool):
+    options = dict(rule.example_options)
+    encoding = str(options.pop("bad-example-encoding", "utf-8")) if bad else "utf-8"
+    options.pop("bad-example-encoding", None)
+    limits = Limits(max_depth=int(options.pop("max-depth", Limits().max_depth)))
+    assert not options, f"unknown example option {options}"
+    return Linter(validator, Options(limits=limits)).lint_bytes(textwrap.dedent(example).encode(encoding)).findings
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_bad_example_is_flagged(validator, rule):
+    findings = _lint_example(validator, rule, rule.bad_example, bad=True)
+    assert rule.id in {f.rule for f in findings}
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_good_example_is_clean(validator, rule):
+    assert _lint_example(validator, rule, rule.good_example, bad=False) == []
