@@ -12,7 +12,8 @@ from pathlib import Path
 from flowls import __version__
 from flowls.analysis import Linter, Options
 from flowls.cli import output
-from flowls.cli.files import discover, looks_like_flow
+from flowls.cli.batch import STDIN, default_jobs, lint_files
+from flowls.cli.files import discover
 from flowls.config import Config, ConfigError, find_config, load_config, rule_ids
 from flowls.findings import Severity
 from flowls.parse.source import Limits
@@ -53,6 +54,7 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files (default 5 MB)")
     parser.add_argument("--flows-only", action="store_true", help="skip named files that are not flows, too")
     parser.add_argument("--stdin-filename", default="-", help="path to show for '-'")
+    parser.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     parser.add_argument("--version", action="version", version=f"flowlint {__version__}")
     return parser
 
@@ -63,22 +65,20 @@ def _lint_command(argv: list[str]) -> int:
     _apply_arguments(config, args)
     token = args.token or _env_token()
     linter = Linter(FlowValidator(load_index(config.schema, token=token)), _options(config))
+    files = list(discover([Path(p) for p in args.paths or ["."]], config.exclude))
+    for path, _ in files:
+        if str(path) != STDIN and not path.exists():
+            raise UsageError(f"{path}: no such file or directory")
     results: list[output.Located] = []
     checked = 0
     failed_reads = []
-    for path, explicit in discover([Path(p) for p in args.paths or ["."]], config.exclude):
-        if str(path) != "-" and not path.exists():
-            raise UsageError(f"{path}: no such file or directory")
-        try:
-            data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-        except OSError as error:
-            failed_reads.append(f"{path}: cannot read ({error.strerror or error})")
-            continue
-        if (not explicit or args.flows_only) and not looks_like_flow(data.decode("utf-8", "replace")):
-            continue
-        checked += 1
-        shown = args.stdin_filename if str(path) == "-" else str(path)
-        results.extend(output.Located(shown, f) for f in linter.lint_bytes(data).findings)
+    for result in lint_files(linter, files, flows_only=args.flows_only, jobs=args.jobs or default_jobs()):
+        if result.read_error:
+            failed_reads.append(result.read_error)
+        elif result.findings is not None:
+            checked += 1
+            shown = args.stdin_filename if result.path == STDIN else result.path
+            results.extend(output.Located(shown, f) for f in result.findings)
     sys.stdout.write(output.FORMATS[args.format](results))
     for message in failed_reads:
         print(f"flowlint: {message}", file=sys.stderr)
@@ -97,6 +97,8 @@ def _apply_arguments(config: Config, args: argparse.Namespace) -> None:
         if args.max_file_size <= 0:
             raise UsageError("--max-file-size must be a positive number of bytes")
         config.max_file_size = args.max_file_size
+    if args.jobs is not None and args.jobs <= 0:
+        raise UsageError("--jobs must be a positive number")
     if args.select:
         config.select = frozenset(rule_ids("--select", "select", _split(args.select)))
     if args.ignore:

@@ -7,11 +7,14 @@ composer runs here. Its marks count code points, which is what :mod:`flowls.text
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ruamel.yaml import YAML
 from ruamel.yaml import nodes as ry
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence
 
@@ -20,6 +23,11 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+# Shared Tag objects: ruamel wraps a returned string in a new Tag per node and decodes it again
+# on every access, which cost more than the parse itself.
+_TAGS = {name: Tag(suffix=name) for name in (_STR, _NULL, _BOOL, _INT, _FLOAT, _SEQ, _MAP)}
 
 
 @dataclass(frozen=True)
@@ -47,11 +55,43 @@ class Composed:
     expanded_size: int = 0
 
 
+class _CoreResolver(VersionedResolver):
+    """The YAML 1.2 core schema's implicit tags, minus ruamel's per-scalar version lookups
+    (half of the composer's time). Timestamps stay strings: Kestra's Jackson reads them so."""
+
+    _MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+    _NULL = frozenset(("", "~", "null", "Null", "NULL"))
+    _BOOL = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
+    _INT_SYNTAX = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)")
+    _FLOAT_SYNTAX = re.compile(
+        r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.[0-9_]+(?:[eE][-+]?[0-9]+)?)"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    )
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> Tag:
+        tags = _TAGS
+        if kind is ry.ScalarNode:
+            if not implicit[0] or (value and value[0] not in self._MAYBE_TYPED):
+                return tags[_STR]
+            if value in self._NULL:
+                return tags[_NULL]
+            if value in self._BOOL:
+                return tags[_BOOL]
+            if self._INT_SYNTAX.fullmatch(value):
+                return tags[_INT]
+            if self._FLOAT_SYNTAX.fullmatch(value):
+                return tags[_FLOAT]
+            return tags[_STR]
+        return tags[_SEQ] if kind is ry.SequenceNode else tags[_MAP]
+
+
 def compose(text: str) -> Composed:
     result = Composed()
     converter = _Converter(result, text)
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _CoreResolver
     try:
-        for document in YAML(typ="safe", pure=False).compose_all(text):
+        for document in yaml.compose_all(text):
             result.documents.append(None if document is None else converter.convert(document))
     except YAMLError as error:
         result.syntax_error = _syntax_problem(error, text)
@@ -85,38 +125,42 @@ class _Converter:
     def __init__(self, result: Composed, text: str) -> None:
         self._result = result
         self._text = text
-        self._done: dict[int, Node] = {}
-        self._sizes: dict[int, int] = {}
+        self._done: dict[int, tuple[Node, int]] = {}  # by ruamel node: ours and its expanded size
 
     def convert(self, root: ry.Node) -> Node:
-        # Iterative post-order so that nesting depth never meets Python's recursion limit.
-        stack: list[tuple[ry.Node, bool]] = [(root, False)]
-        while stack:
-            node, children_done = stack.pop()
-            if id(node) in self._done:
-                continue
-            if isinstance(node, ry.ScalarNode):
-                self._finish(node, _scalar(node, self._text), 1)
-            elif not children_done:
-                stack.append((node, True))
-                children = [c for pair in node.value for c in pair] if isinstance(node, ry.MappingNode) else node.value
-                stack.extend((c, False) for c in reversed(children) if id(c) not in self._done)
-            elif isinstance(node, ry.MappingNode):
-                pairs = [(self._done[id(k)], self._done[id(v)]) for k, v in node.value]
-                self._check_duplicates(pairs)
-                size = 1 + sum(self._sizes[id(c)] for pair in node.value for c in pair)
-                self._finish(node, Mapping(_tag(node), *_span(node), pairs), size)
-            else:
-                items = [self._done[id(c)] for c in node.value]
-                self._finish(
-                    node, Sequence(_tag(node), *_span(node), items), 1 + sum(self._sizes[id(c)] for c in node.value)
-                )
-        self._result.expanded_size += self._sizes[id(root)]
-        return self._done[id(root)]
+        # Recursion is safe: flowls.parse.source bounds nesting depth before anything parses.
+        node, size = self._convert(root)
+        self._result.expanded_size += size
+        return node
 
-    def _finish(self, source: ry.Node, node: Node, size: int) -> None:
-        self._done[id(source)] = node
-        self._sizes[id(source)] = min(size, 1 << 62)
+    def _convert(self, source: ry.Node) -> tuple[Node, int]:
+        done = self._done.get(id(source))
+        if done is not None:
+            return done
+        start, end = source.start_mark.index, source.end_mark.index
+        tag = source.tag if isinstance(source.tag, str) else str(getattr(source.tag, "value", source.tag))
+        if isinstance(source, ry.ScalarNode):
+            result: tuple[Node, int] = (_scalar(source, tag, start, end, self._text), 1)
+        elif isinstance(source, ry.MappingNode):
+            pairs = []
+            size = 1
+            for key_source, value_source in source.value:
+                key, key_size = self._convert(key_source)
+                value, value_size = self._convert(value_source)
+                pairs.append((key, value))
+                size += key_size + value_size
+            self._check_duplicates(pairs)
+            result = (Mapping(tag, start, end, pairs), min(size, 1 << 62))
+        else:
+            items = []
+            size = 1
+            for item_source in source.value:
+                item, item_size = self._convert(item_source)
+                items.append(item)
+                size += item_size
+            result = (Sequence(tag, start, end, items), min(size, 1 << 62))
+        self._done[id(source)] = result
+        return result
 
     def _check_duplicates(self, pairs: list[tuple[Node, Node]]) -> None:
         seen: dict[str, Node] = {}
@@ -130,24 +174,14 @@ class _Converter:
                 self._result.duplicates.append(DuplicateKey(key.text, first, key))
 
 
-def _tag(node: ry.Node) -> str:
-    tag = node.tag
-    return tag if isinstance(tag, str) else str(getattr(tag, "value", tag))
-
-
-def _span(node: ry.Node) -> tuple[int, int]:
-    return node.start_mark.index, node.end_mark.index
-
-
-def _scalar(node: ry.ScalarNode, source: str) -> Scalar:
-    tag, text = _tag(node), node.value
-    style = node.style or None
-    start, end = _span(node)
+def _scalar(source: ry.ScalarNode, tag: str, start: int, end: int, text: str) -> Scalar:
+    value = source.value
+    style = source.style or None
     if style in ("|", ">"):
         # A block scalar's end mark sits after its trailing blank lines; stop at the content.
-        while end > start and source[end - 1] in "\r\n ":
+        while end > start and text[end - 1] in "\r\n ":
             end -= 1
-    return Scalar(tag, start, end, text, _typed(tag, text), style)
+    return Scalar(tag, start, end, value, value if tag == _STR else _typed(tag, value), style)
 
 
 def _typed(tag: str, text: str) -> object:

@@ -40,11 +40,12 @@ class Sequence(Node):
 
 
 class Mapping(Node):
-    __slots__ = ("pairs",)
+    __slots__ = ("_by_key", "pairs")
 
     def __init__(self, tag: str, start: int, end: int, pairs: list[tuple[Node, Node]]) -> None:
         super().__init__(tag, start, end)
         self.pairs = pairs
+        self._by_key: dict[str, tuple[Node, Node]] | None = None
 
     def get(self, key: str) -> Node | None:
         pair = self.pair(key)
@@ -52,10 +53,11 @@ class Mapping(Node):
 
     def pair(self, key: str) -> tuple[Node, Node] | None:
         """The first pair whose key is ``key`` (later duplicates are reported, not used)."""
-        for k, v in self.pairs:
-            if key_text(k) == key:
-                return k, v
-        return None
+        if self._by_key is None:
+            self._by_key = {}
+            for pair in self.pairs:
+                self._by_key.setdefault(key_text(pair[0]), pair)
+        return self._by_key.get(key)
 
     def keys(self) -> Iterator[str]:
         return (key_text(k) for k, _ in self.pairs)

@@ -45,7 +45,7 @@ def schema(sub: Any) -> str:
         return schema(sub["x-dynamic"])
     if isinstance(sub.get("enum"), list):
         return "one of " + ", ".join(str(v) for v in sub["enum"])
-    ref = sub.get("$ref")
+    ref = sub.get("$ref") or sub.get("x-ref")
     if isinstance(ref, str):
         return ref.rsplit("/", 1)[-1].rsplit(".", 1)[-1]
     kind = sub.get("type")

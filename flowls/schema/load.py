@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +44,9 @@ def load_index(source: str | None = None, *, token: str | None = None, cache_dir
 
 def pull_schema(url: str, *, token: str | None = None, cache_dir: Path | None = None, timeout: float = 30) -> Path:
     """Download an instance's flow schema into the cache and return the cached file."""
+    import urllib.error  # only here: most runs never touch the network, and the import is slow
+    import urllib.request
+
     request = urllib.request.Request(flow_schema_url(url), headers={"Accept": "application/json"})
     if token:
         request.add_header("Authorization", f"Bearer {token}")

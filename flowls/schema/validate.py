@@ -52,6 +52,7 @@ class FlowValidator:
     def __init__(self, index: SchemaIndex) -> None:
         self.index = index
         self._unions: dict[str, Union] = {}
+        self._nouns: dict[str, str] = {}  # union key -> what its members are ("task", "input", ...)
         definitions = copy.deepcopy(index.definitions)
         for name, definition in definitions.items():
             if isinstance(definition, dict):
@@ -60,33 +61,67 @@ class FlowValidator:
         for union in self._unions.values():
             union.base = self._compile({**union.base, "additionalProperties": True}, definitions)
         root = {"definitions": compiled, **compiled[index.flow_definition]}
-        self._validator = _validator_class(self._unions, compiled)(root)
+        self._validator = _validator_class(self._unions, self._nouns, compiled)(root)
 
     def validate(self, data: Any) -> list[SchemaError]:
         return [_to_schema_error(error) for error in self._validator.iter_errors(data)]
 
     def _compile(self, node: Any, definitions: dict[str, Schema]) -> Any:
-        if isinstance(node, list):
-            return [self._compile(item, definitions) for item in node]
+        """A schema reduced to what validation reads: annotations dropped, local references
+        resolved once (``x-ref``), unions and dynamic properties turned into keywords."""
         if not isinstance(node, dict):
-            return node
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref_name(node) not in definitions:
-            return {}  # a dangling or remote reference: accept, never fetch
+            return {} if node is True else node
+        name = ref_name(node)
+        if isinstance(node.get("$ref"), str):
+            # Draft 7 ignores a $ref's siblings; a dangling or remote reference accepts anything.
+            return {"x-ref": name} if name in definitions else {}
         union = union_of(node, definitions)
-        out = {key: self._compile(value, definitions) for key, value in node.items()}
+        out: Schema = {}
+        for key, value in node.items():
+            if key in _SCHEMA_MAPS and isinstance(value, dict):
+                out[key] = {k: self._compile(v, definitions) for k, v in value.items()}
+            elif key in _SCHEMA_LISTS and isinstance(value, list):
+                out[key] = [self._compile(v, definitions) for v in value]
+            elif key in _SCHEMA_VALUES:
+                out[key] = self._compile(value, definitions) if isinstance(value, (dict, bool)) else value
+            elif key in _LITERALS or key == "x-name":
+                out[key] = value
         if union is not None:
             key = str(len(self._unions))
             union.key = key
             self._unions[key] = union
+            self._nouns[key] = _noun(union, definitions)
             out.pop("anyOf", None)
             out.pop("oneOf", None)
             out["x-union"] = key
         if "properties" in out and out.get("type") == "object" and "additionalProperties" not in out:
             out["additionalProperties"] = False  # Kestra's parser rejects unknown properties
+        parts = [p for p in out.get("allOf", ()) if p]
+        if "allOf" in out and len(parts) <= 1 and len(out) == 1:
+            out = parts[0] if parts else {}
         if _is_dynamic(node):
             return {"x-dynamic": _without_expression_branch(out)}
         return out
+
+
+_SCHEMA_MAPS = {"properties", "patternProperties", "definitions", "dependencies"}
+_SCHEMA_LISTS = {"allOf", "anyOf", "oneOf"}
+_SCHEMA_VALUES = {
+    "items",
+    "additionalProperties",
+    "additionalItems",
+    "contains",
+    "propertyNames",
+    "not",
+    "if",
+    "then",
+    "else",
+}
+_LITERALS = {
+    "type", "enum", "const", "required", "pattern", "format", "minLength", "maxLength", "minItems", "maxItems",
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "uniqueItems", "minProperties",
+    "maxProperties",
+}  # fmt: skip
 
 
 def _is_dynamic(node: Schema) -> bool:
@@ -136,12 +171,11 @@ def _error(message: str, *, rule: str = "schema", target: str = "value", path: t
     return error
 
 
-def _validator_class(unions: dict[str, Union], definitions: dict[str, Schema]) -> type:
+def _validator_class(unions: dict[str, Union], nouns: dict[str, str], definitions: dict[str, Schema]) -> type:
     Keyword = Iterator[ValidationError]
 
     def x_union(validator: Any, key: str, instance: Any, schema: Schema) -> Keyword:
-        union = unions[key]
-        noun = _noun(union, definitions)
+        union, noun = unions[key], nouns[key]
         if not isinstance(instance, dict):
             yield _error(f"expected a {noun} (a mapping with '{union.property}'), got {describe.value(instance)}")
             return
@@ -176,6 +210,21 @@ def _validator_class(unions: dict[str, Union], definitions: dict[str, Schema]) -
         else:
             options = ", ".join(known)
             yield _error(f"unknown {noun} type '{value}'{hint} (expected one of {options})", path=(union.property,))
+
+    def properties(validator: Any, subschemas: dict[str, Schema], instance: Any, schema: Schema) -> Keyword:
+        # Most properties are plain scalars of the right type: check those without a descend,
+        # which is where python-jsonschema spends its time.
+        if not isinstance(instance, dict):
+            return
+        for name, subschema in subschemas.items():
+            if name in instance:
+                value = instance[name]
+                if _obviously_valid(subschema, value):
+                    continue
+                yield from validator.descend(value, subschema, path=name, schema_path=name)
+
+    def x_ref(validator: Any, name: str, instance: Any, schema: Schema) -> Keyword:
+        yield from validator.descend(instance, definitions[name])
 
     def x_dynamic(validator: Any, inner: Schema, instance: Any, schema: Schema) -> Keyword:
         if isinstance(instance, str) and PEBBLE.search(instance):
@@ -280,6 +329,8 @@ def _validator_class(unions: dict[str, Union], definitions: dict[str, Schema]) -
         Draft7Validator,
         validators={
             "x-union": x_union,
+            "x-ref": x_ref,
+            "properties": properties,
             "x-dynamic": x_dynamic,
             "type": type_,
             "required": required,
@@ -299,6 +350,28 @@ def _validator_class(unions: dict[str, Union], definitions: dict[str, Schema]) -
             "exclusiveMaximum": bound("less than", lambda n, limit: n < limit),
         },
     )
+
+
+_SCALAR_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "boolean": (bool,), "number": (int, float)}
+
+
+def _obviously_valid(schema: Schema, value: Any) -> bool:
+    """True when ``value`` needs no further look: an empty schema, or a bare ``type`` (or an
+    ``enum``) that the value plainly satisfies. False means "validate it", not "invalid"."""
+    if not schema:
+        return True
+    if "x-dynamic" in schema and len(schema) == 1:
+        if isinstance(value, str) and PEBBLE.search(value):
+            return True
+        schema = schema["x-dynamic"]
+    if len(schema) == 1:
+        kind = schema.get("type")
+        if kind == "integer":
+            return isinstance(value, int) and not isinstance(value, bool)
+        return isinstance(kind, str) and kind in _SCALAR_TYPES and isinstance(value, _SCALAR_TYPES[kind])
+    if len(schema) == 2 and schema.get("type") == "string" and isinstance(value, str):
+        return value in schema.get("enum", ())
+    return False
 
 
 def _noun(union: Union, definitions: dict[str, Schema]) -> str:

@@ -152,3 +152,22 @@ def test_max_file_size(tmp_path):
         run.stdout
         == "big.yaml:1:1: error: file is 2112 bytes, over the 1000 bytes limit (max-file-size) [resource-limit]\n"
     )
+
+
+def test_many_files_in_parallel_match_one_process(tmp_path):
+    for i in range(12):
+        (tmp_path / f"f{i:02d}.yaml").write_text(BAD if i % 3 == 0 else GOOD)
+    parallel = flowlint("--jobs", "2", ".", cwd=tmp_path)
+    serial = flowlint("--jobs", "1", ".", cwd=tmp_path)
+    assert (parallel.code, parallel.stdout, parallel.stderr) == (serial.code, serial.stdout, serial.stderr)
+    assert [line.split(":")[0] for line in parallel.stdout.splitlines()] == [
+        "f00.yaml",
+        "f00.yaml",
+        "f03.yaml",
+        "f03.yaml",
+        "f06.yaml",
+        "f06.yaml",
+        "f09.yaml",
+        "f09.yaml",
+    ]
+    assert parallel.stderr == "flowlint: 8 errors in 12 files\n"
