@@ -274,7 +274,7 @@ def _validator_class(unions: dict[str, Union], nouns: dict[str, str], definition
             yield _error(f"expected {describe.value(expected)}, got {describe.value(instance)}")
 
     def pattern(validator: Any, regex: str, instance: Any, schema: Schema) -> Keyword:
-        compiled = _full_match(regex)
+        compiled = java_pattern(regex)
         if instance == "" and schema.get("minLength", 0) > 0:
             return  # "must not be empty" says it better
         if isinstance(instance, str) and compiled is not None and not compiled.fullmatch(instance):
@@ -414,7 +414,7 @@ def _as_number(instance: Any) -> float | None:
 
 
 @cache
-def _full_match(regex: str) -> re.Pattern[str] | None:
+def java_pattern(regex: str) -> re.Pattern[str] | None:
     """Java's ``@Pattern`` matches the whole string; None when Python cannot compile it."""
     for java, python in _JAVA_CLASSES.items():
         regex = regex.replace(java, python)
