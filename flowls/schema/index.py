@@ -25,6 +25,7 @@ class Union:
     members: dict[str, str]
     canonical: dict[str, str]  # accepted value -> the value to write instead (itself unless an alias)
     base: Schema  # the properties every member shares: validates members we do not know
+    noun: str  # what the members are, for messages: "task", "trigger", "input", ...
 
     @property
     def is_plugin(self) -> bool:
@@ -39,19 +40,13 @@ class SchemaIndex:
     # True when the schema lists every plugin of an instance, False for the bundled core subset.
     complete: bool = False
     unions: dict[str, Union] = field(default_factory=dict)
+    union_at: dict[int, str] = field(default_factory=dict)  # id() of the schema holding the anyOf -> key
     plugin_types: dict[str, str] = field(default_factory=dict)  # type value -> definition name
     aliases: dict[str, str] = field(default_factory=dict)  # deprecated alias -> canonical class
 
     @property
     def definitions(self) -> dict[str, Schema]:
         return self.schema["definitions"]
-
-    def definition(self, name: str) -> Schema | None:
-        return self.definitions.get(name)
-
-    def type_definition(self, type_name: str) -> Schema | None:
-        name = self.plugin_types.get(type_name)
-        return self.definitions.get(name) if name else None
 
 
 class SchemaShapeError(ValueError):
@@ -69,17 +64,13 @@ def index_schema(schema: Schema, *, complete: bool = False) -> SchemaIndex:
         union = _as_union(key, candidate, schema["definitions"])
         if union is not None:
             index.unions[key] = union
+            index.union_at[id(candidate)] = key
             if union.is_plugin:
                 for value, target in union.members.items():
                     index.plugin_types[value] = target
                     if union.canonical[value] != value:
                         index.aliases[value] = union.canonical[value]
     return index
-
-
-def union_of(schema: Schema, definitions: dict[str, Schema]) -> Union | None:
-    """The union ``schema`` is, if it is one (used when compiling a validator)."""
-    return _as_union("", schema, definitions)
 
 
 def ref_name(schema: Schema) -> str | None:
@@ -121,7 +112,8 @@ def _as_union(key: str, schema: Schema, definitions: dict[str, Schema]) -> Union
             members.setdefault(value, target)
             canonical.setdefault(value, values[0])
     assert prop is not None
-    return Union(key, prop, members, canonical, _shared_base(prop, [definitions[t] for t in targets if t]))
+    member_schemas = [definitions[t] for t in targets if t]
+    return Union(key, prop, members, canonical, _shared_base(prop, member_schemas), _noun(member_schemas, members))
 
 
 def _ref_target(branch: Any) -> str | None:
@@ -158,3 +150,10 @@ def _shared_base(prop: str, members: list[Schema]) -> Schema:
         "properties": {name: first[name] for name in sorted(shared)},
         "required": sorted(required & shared),
     }
+
+
+def _noun(members: list[Schema], values: dict[str, str]) -> str:
+    kind = members[0].get("$kind")
+    if isinstance(kind, str) and kind:
+        return kind.split("-")[0]  # task-runnable -> task
+    return "plugin" if all("." in value for value in values) else "value"

@@ -11,7 +11,6 @@ JSON Schema: full-match patterns, scalar coercion, null as absent, closed object
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import deque
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from flowls.schema import describe
-from flowls.schema.index import Schema, SchemaIndex, Union, ref_name, union_of
+from flowls.schema.index import Schema, SchemaIndex, Union, ref_name
 
 PEBBLE = re.compile(r"\{\{|\{%")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -51,49 +50,39 @@ class SchemaError:
 class FlowValidator:
     def __init__(self, index: SchemaIndex) -> None:
         self.index = index
-        self._unions: dict[str, Union] = {}
-        self._nouns: dict[str, str] = {}  # union key -> what its members are ("task", "input", ...)
-        definitions = copy.deepcopy(index.definitions)
-        for name, definition in definitions.items():
-            if isinstance(definition, dict):
-                definition["x-name"] = name
-        compiled = {name: self._compile(d, definitions) for name, d in definitions.items()}
-        for union in self._unions.values():
-            union.base = self._compile({**union.base, "additionalProperties": True}, definitions)
+        definitions = index.definitions
+        compiled = {name: self._compile(d, name) for name, d in definitions.items()}
+        bases = {key: self._compile({**u.base, "additionalProperties": True}) for key, u in index.unions.items()}
         root = {"definitions": compiled, **compiled[index.flow_definition]}
-        self._validator = _validator_class(self._unions, self._nouns, compiled)(root)
+        self._validator = _validator_class(index.unions, bases, compiled)(root)
 
     def validate(self, data: Any) -> list[SchemaError]:
         return [_to_schema_error(error) for error in self._validator.iter_errors(data)]
 
-    def _compile(self, node: Any, definitions: dict[str, Schema]) -> Any:
+    def _compile(self, node: Any, name: str | None = None) -> Any:
         """A schema reduced to what validation reads: annotations dropped, local references
         resolved once (``x-ref``), unions and dynamic properties turned into keywords."""
         if not isinstance(node, dict):
             return {} if node is True else node
-        name = ref_name(node)
         if isinstance(node.get("$ref"), str):
             # Draft 7 ignores a $ref's siblings; a dangling or remote reference accepts anything.
-            return {"x-ref": name} if name in definitions else {}
-        union = union_of(node, definitions)
-        out: Schema = {}
+            target = ref_name(node)
+            return {"x-ref": target} if target in self.index.definitions else {}
+        out: Schema = {"x-name": name} if name else {}
         for key, value in node.items():
             if key in _SCHEMA_MAPS and isinstance(value, dict):
-                out[key] = {k: self._compile(v, definitions) for k, v in value.items()}
+                out[key] = {k: self._compile(v) for k, v in value.items()}
             elif key in _SCHEMA_LISTS and isinstance(value, list):
-                out[key] = [self._compile(v, definitions) for v in value]
+                out[key] = [self._compile(v) for v in value]
             elif key in _SCHEMA_VALUES:
-                out[key] = self._compile(value, definitions) if isinstance(value, (dict, bool)) else value
-            elif key in _LITERALS or key == "x-name":
+                out[key] = self._compile(value) if isinstance(value, (dict, bool)) else value
+            elif key in _LITERALS:
                 out[key] = value
-        if union is not None:
-            key = str(len(self._unions))
-            union.key = key
-            self._unions[key] = union
-            self._nouns[key] = _noun(union, definitions)
+        union_key = self.index.union_at.get(id(node))
+        if union_key is not None:
             out.pop("anyOf", None)
             out.pop("oneOf", None)
-            out["x-union"] = key
+            out["x-union"] = union_key
         if "properties" in out and out.get("type") == "object" and "additionalProperties" not in out:
             out["additionalProperties"] = False  # Kestra's parser rejects unknown properties
         parts = [p for p in out.get("allOf", ()) if p]
@@ -171,11 +160,11 @@ def _error(message: str, *, rule: str = "schema", target: str = "value", path: t
     return error
 
 
-def _validator_class(unions: dict[str, Union], nouns: dict[str, str], definitions: dict[str, Schema]) -> type:
+def _validator_class(unions: dict[str, Union], bases: dict[str, Schema], definitions: dict[str, Schema]) -> type:
     Keyword = Iterator[ValidationError]
 
     def x_union(validator: Any, key: str, instance: Any, schema: Schema) -> Keyword:
-        union, noun = unions[key], nouns[key]
+        union, noun = unions[key], unions[key].noun
         if not isinstance(instance, dict):
             yield _error(f"expected a {noun} (a mapping with '{union.property}'), got {describe.value(instance)}")
             return
@@ -185,7 +174,7 @@ def _validator_class(unions: dict[str, Union], nouns: dict[str, str], definition
                 yield _error(f"missing required property '{union.property}'", target="mapping", missing=union.property)
             else:
                 yield _error(f"expected string, got {describe.value(value)}", path=(union.property,))
-            yield from validator.descend(instance, union.base)
+            yield from validator.descend(instance, bases[key])
             return
         target = union.members.get(value)
         if target is None:
@@ -206,7 +195,7 @@ def _validator_class(unions: dict[str, Union], nouns: dict[str, str], definition
                     "task", noun
                 )
             yield _error(message, rule="unknown-type", path=(union.property,))
-            yield from validator.descend(instance, union.base)
+            yield from validator.descend(instance, bases[union.key])
         else:
             options = ", ".join(known)
             yield _error(f"unknown {noun} type '{value}'{hint} (expected one of {options})", path=(union.property,))
@@ -372,14 +361,6 @@ def _obviously_valid(schema: Schema, value: Any) -> bool:
     if len(schema) == 2 and schema.get("type") == "string" and isinstance(value, str):
         return value in schema.get("enum", ())
     return False
-
-
-def _noun(union: Union, definitions: dict[str, Schema]) -> str:
-    sample = definitions.get(next(iter(union.members.values()))) or {}
-    kind = sample.get("$kind")
-    if isinstance(kind, str):
-        return kind.split("-")[0]
-    return "plugin" if union.is_plugin else "value"
 
 
 def _is_shape_error(error: ValidationError) -> bool:
