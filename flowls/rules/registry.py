@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flowls.rules import (
+    deprecated_property,
     deprecated_type,
     duplicate_key,
     encoding,
@@ -14,6 +15,16 @@ from flowls.rules import (
 )
 from flowls.rules.base import Rule
 
-_MODULES = (yaml_syntax, duplicate_key, encoding, resource_limit, not_a_flow, schema, unknown_type, deprecated_type)
+_MODULES = (
+    yaml_syntax,
+    duplicate_key,
+    encoding,
+    resource_limit,
+    not_a_flow,
+    schema,
+    unknown_type,
+    deprecated_type,
+    deprecated_property,
+)
 
 RULES: dict[str, Rule] = {module.RULE.id: module.RULE for module in _MODULES}

@@ -70,7 +70,9 @@ class FlowValidator:
             return {"x-ref": target} if target in self.index.definitions else {}
         out: Schema = {"x-name": name} if name else {}
         for key, value in node.items():
-            if key in _SCHEMA_MAPS and isinstance(value, dict):
+            if key == "properties" and isinstance(value, dict):
+                out[key] = {k: self._compile_property(v) for k, v in value.items()}
+            elif key in _SCHEMA_MAPS and isinstance(value, dict):
                 out[key] = {k: self._compile(v) for k, v in value.items()}
             elif key in _SCHEMA_LISTS and isinstance(value, list):
                 out[key] = [self._compile(v) for v in value]
@@ -91,6 +93,12 @@ class FlowValidator:
         if _is_dynamic(node):
             return {"x-dynamic": _without_expression_branch(out)}
         return out
+
+    def _compile_property(self, node: Any) -> Any:
+        compiled = self._compile(node)
+        if isinstance(node, dict) and _flagged(node, "$deprecated") and isinstance(compiled, dict):
+            return {**compiled, "x-deprecated": True}
+        return compiled
 
 
 _SCHEMA_MAPS = {"properties", "patternProperties", "definitions", "dependencies"}
@@ -114,10 +122,16 @@ _LITERALS = {
 
 
 def _is_dynamic(node: Schema) -> bool:
-    if node.get("$dynamic") is True:
+    return _flagged(node, "$dynamic")
+
+
+def _flagged(node: Schema, keyword: str) -> bool:
+    """Whether a Kestra keyword (``$dynamic``, ``$deprecated``) is true on a property schema,
+    written on it or, as Kestra does around a ``$ref``, on an ``allOf`` part."""
+    if node.get(keyword) is True:
         return True
     parts = node.get("allOf")
-    return isinstance(parts, list) and any(isinstance(p, dict) and p.get("$dynamic") is True for p in parts)
+    return isinstance(parts, list) and any(isinstance(p, dict) and p.get(keyword) is True for p in parts)
 
 
 def _without_expression_branch(schema: Schema) -> Schema:
@@ -208,6 +222,10 @@ def _validator_class(unions: dict[str, Union], bases: dict[str, Schema], definit
         for name, subschema in subschemas.items():
             if name in instance:
                 value = instance[name]
+                if subschema.get("x-deprecated"):
+                    where = f" in {schema['x-name']}" if "x-name" in schema else ""
+                    message = f"'{name}' is deprecated{where}"
+                    yield _error(message, rule="deprecated-property", target="key", path=(name,))
                 if _obviously_valid(subschema, value):
                     continue
                 yield from validator.descend(value, subschema, path=name, schema_path=name)

@@ -15,6 +15,7 @@ from flowls.rules.registry import RULES
 def test_ids_are_stable_kebab_case_and_unique():
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", rule_id) for rule_id in RULES)
     assert sorted(RULES) == [
+        "deprecated-property",
         "deprecated-type",
         "duplicate-key",
         "encoding",

@@ -228,3 +228,22 @@ def test_labels_as_list_or_map(lint):
 
 def test_flow_without_tasks(lint):
     assert brief(lint(HEAD)) == [("schema", 1, 1, 1, 3, "missing required property 'tasks'")]
+
+
+def test_deprecated_property_is_a_warning_at_its_key(lint):
+    findings = lint(
+        HEAD
+        + "tasks:\n  - id: get\n    type: io.kestra.plugin.core.http.Request\n    uri: https://example.com\n"
+        + "    options:\n      readTimeout: PT5S\n"
+    )
+    assert brief(findings) == [
+        (
+            "deprecated-property",
+            8,
+            7,
+            8,
+            18,
+            "'readTimeout' is deprecated in io.kestra.core.http.client.configurations.HttpConfiguration",
+        )
+    ]
+    assert findings[0].severity.value == "warning"
