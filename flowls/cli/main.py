@@ -17,6 +17,7 @@ from flowls.cli.files import discover
 from flowls.config import Config, ConfigError, find_config, load_config, rule_ids
 from flowls.findings import Severity
 from flowls.parse.source import Limits
+from flowls.rules.registry import RULES
 from flowls.schema.load import SchemaLoadError, load_index, pull_schema
 from flowls.schema.validate import FlowValidator
 
@@ -55,12 +56,16 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--flows-only", action="store_true", help="skip named files that are not flows, too")
     parser.add_argument("--stdin-filename", default="-", help="path to show for '-'")
     parser.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
+    parser.add_argument("--list-rules", action="store_true", help="print every rule with its default severity")
+    parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation")
     parser.add_argument("--version", action="version", version=f"flowlint {__version__}")
     return parser
 
 
 def _lint_command(argv: list[str]) -> int:
     args = _lint_parser().parse_args(argv)
+    if args.list_rules or args.explain:
+        return _print_rules(args.explain)
     config = load_config(args.config if args.config else find_config(Path.cwd()))
     _apply_arguments(config, args)
     token = args.token or _env_token()
@@ -88,6 +93,19 @@ def _lint_command(argv: list[str]) -> int:
         return EXIT_USAGE
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_FINDINGS if any(r.finding.severity in failing for r in results) else EXIT_CLEAN
+
+
+def _print_rules(rule_id: str | None) -> int:
+    if rule_id is None:
+        width = max(len(rule) for rule in RULES)
+        for rule in RULES.values():
+            print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+        return EXIT_CLEAN
+    if rule_id not in RULES:
+        raise UsageError(f"unknown rule '{rule_id}' (see --list-rules)")
+    rule = RULES[rule_id]
+    print(f"# {rule.id} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.doc}", end="")
+    return EXIT_CLEAN
 
 
 def _apply_arguments(config: Config, args: argparse.Namespace) -> None:

@@ -171,3 +171,14 @@ def test_many_files_in_parallel_match_one_process(tmp_path):
         "f09.yaml",
     ]
     assert parallel.stderr == "flowlint: 8 errors in 12 files\n"
+
+
+def test_rule_documentation_from_the_command_line(tmp_path):
+    listing = flowlint("--list-rules", cwd=tmp_path)
+    assert listing.code == 0
+    assert "duplicate-key        error    A mapping has the same key twice.\n" in listing.stdout
+    explained = flowlint("--explain", "unknown-type", cwd=tmp_path)
+    assert explained.code == 0
+    assert explained.stdout.startswith("# unknown-type (warning)\n\nA task, trigger or condition type")
+    assert "## Why is this bad?" in explained.stdout
+    assert flowlint("--explain", "nope", cwd=tmp_path).code == 2
