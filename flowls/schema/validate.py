@@ -12,6 +12,7 @@ JSON Schema: full-match patterns, scalar coercion, null as absent, closed object
 from __future__ import annotations
 
 import re
+import sys
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,10 @@ from jsonschema.exceptions import ValidationError
 
 from flowls.schema import describe
 from flowls.schema.index import Schema, SchemaIndex, Union, ref_name
+
+# python-jsonschema recurses a few frames per level of the data; flows may nest up to the
+# parser's depth limit (256), which needs more than Python's default 1,000 frames.
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 
 PEBBLE = re.compile(r"\{\{|\{%")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -41,7 +46,7 @@ class SchemaError:
 
     path: tuple[str | int, ...]
     message: str
-    rule: str  # "schema", "unknown-type" or "deprecated-type"
+    rule: str  # "schema", "unknown-type", "deprecated-type" or "deprecated-property"
     target: str  # the range to report: "value", "key" (of the last path segment) or "mapping"
     missing: str | None  # for a missing required property, its name
     instance: Any
@@ -77,7 +82,7 @@ class FlowValidator:
             elif key in _SCHEMA_LISTS and isinstance(value, list):
                 out[key] = [self._compile(v) for v in value]
             elif key in _SCHEMA_VALUES:
-                out[key] = self._compile(value) if isinstance(value, (dict, bool)) else value
+                out[key] = [self._compile(v) for v in value] if isinstance(value, list) else self._compile(value)
             elif key in _LITERALS:
                 out[key] = value
         union_key = self.index.union_at.get(id(node))
@@ -90,7 +95,7 @@ class FlowValidator:
         parts = [p for p in out.get("allOf", ()) if p]
         if "allOf" in out and len(parts) <= 1 and len(out) == 1:
             out = parts[0] if parts else {}
-        if _is_dynamic(node):
+        if _flagged(node, "$dynamic"):
             return {"x-dynamic": _without_expression_branch(out)}
         return out
 
@@ -119,10 +124,6 @@ _LITERALS = {
     "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "uniqueItems", "minProperties",
     "maxProperties",
 }  # fmt: skip
-
-
-def _is_dynamic(node: Schema) -> bool:
-    return _flagged(node, "$dynamic")
 
 
 def _flagged(node: Schema, keyword: str) -> bool:
@@ -178,9 +179,9 @@ def _validator_class(unions: dict[str, Union], bases: dict[str, Schema], definit
     Keyword = Iterator[ValidationError]
 
     def x_union(validator: Any, key: str, instance: Any, schema: Schema) -> Keyword:
-        union, noun = unions[key], unions[key].noun
+        union = unions[key]
         if not isinstance(instance, dict):
-            yield _error(f"expected a {noun} (a mapping with '{union.property}'), got {describe.value(instance)}")
+            yield _error(f"expected a {union.noun} (a mapping with '{union.property}'), got {describe.value(instance)}")
             return
         value = instance.get(union.property)
         if not isinstance(value, str):
@@ -192,22 +193,20 @@ def _validator_class(unions: dict[str, Union], bases: dict[str, Schema], definit
             return
         target = union.members.get(value)
         if target is None:
-            yield from _unknown_member(validator, union, noun, value, instance)
+            yield from _unknown_member(validator, union, value, instance)
             return
         if union.canonical[value] != value:
             message = f"'{value}' is a deprecated alias; use '{union.canonical[value]}'"
             yield _error(message, rule="deprecated-type", path=(union.property,))
         yield from validator.descend(instance, definitions[target])
 
-    def _unknown_member(validator: Any, union: Union, noun: str, value: str, instance: Any) -> Keyword:
+    def _unknown_member(validator: Any, union: Union, value: str, instance: Any) -> Keyword:
         known = sorted({union.canonical[v] for v in union.members})
         hint = describe.did_you_mean(value, known, cutoff=0.9 if union.is_plugin else 0.6)
+        noun = union.noun
         if union.is_plugin:
-            message = f"unknown {noun} type '{value}'{hint}"
-            if not hint:
-                message += " (not in the loaded schema: only the properties every task shares are checked)".replace(
-                    "task", noun
-                )
+            unknown = f" (not in the loaded schema: only the properties every {noun} shares are checked)"
+            message = f"unknown {noun} type '{value}'{hint or unknown}"
             yield _error(message, rule="unknown-type", path=(union.property,))
             yield from validator.descend(instance, bases[union.key])
         else:

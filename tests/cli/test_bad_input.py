@@ -141,3 +141,17 @@ def test_multi_document_file(tmp_path):
         "multi.yaml:13:5: error: unknown property 'mesage' in io.kestra.plugin.core.log.Log"
         " — did you mean 'message'? [schema]",
     ]
+
+
+def test_tasks_nested_up_to_the_depth_limit(tmp_path):
+    lines = ["id: deep", "namespace: a", "tasks:"]
+    indent = ""
+    for i in range(126):
+        lines += [f"{indent}- id: t{i}", f"{indent}  type: io.kestra.plugin.core.flow.Sequential", f"{indent}  tasks:"]
+        indent += "  "
+    lines += [f"{indent}- id: leaf", f"{indent}  type: io.kestra.plugin.core.log.Log", f"{indent}  mesage: hi"]
+    (tmp_path / "deep.yaml").write_text("\n".join(lines) + "\n")
+    run = flowlint("deep.yaml", cwd=tmp_path)
+    assert "Traceback" not in run.stderr
+    assert run.code == 1
+    assert "unknown property 'mesage' in io.kestra.plugin.core.log.Log" in run.stdout
