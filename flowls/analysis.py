@@ -41,10 +41,6 @@ class Analysis:
     documents: list[Document]
     findings: list[Finding]
 
-    @property
-    def flows(self) -> list[Flow]:
-        return [d.flow for d in self.documents if d.flow is not None]
-
 
 class Linter:
     def __init__(self, validator: FlowValidator, options: Options | None = None) -> None:

@@ -22,8 +22,8 @@ STDIN = "-"
 @dataclass(frozen=True)
 class FileResult:
     path: str
-    findings: list[Finding] | None  # None: skipped (not a flow) or unreadable
-    read_error: str | None = None
+    findings: list[Finding] | None  # None: skipped (not a flow) or failed
+    error: str | None = None  # why the file could not be checked
 
 
 _worker_linter: Linter | None = None
@@ -63,4 +63,9 @@ def _lint_one(linter: Linter, path: Path, explicit: bool, flows_only: bool) -> F
         return FileResult(str(path), None, f"{path}: cannot read ({error.strerror or error})")
     if (not explicit or flows_only) and not looks_like_flow(data.decode("utf-8", "replace")):
         return FileResult(str(path), None)
-    return FileResult(str(path), linter.lint_bytes(data).findings)
+    try:
+        return FileResult(str(path), linter.lint_bytes(data).findings)
+    except Exception as error:  # a bug of ours must not stop the other files
+        return FileResult(
+            str(path), None, f"{path}: internal error ({type(error).__name__}: {error}); please report it"
+        )

@@ -76,20 +76,20 @@ def _lint_command(argv: list[str]) -> int:
             raise UsageError(f"{path}: no such file or directory")
     results: list[output.Located] = []
     checked = 0
-    failed_reads = []
+    failures = []
     for result in lint_files(linter, files, flows_only=args.flows_only, jobs=args.jobs or default_jobs()):
-        if result.read_error:
-            failed_reads.append(result.read_error)
+        if result.error:
+            failures.append(result.error)
         elif result.findings is not None:
             checked += 1
             shown = args.stdin_filename if result.path == STDIN else result.path
             results.extend(output.Located(shown, f) for f in result.findings)
     sys.stdout.write(output.FORMATS[args.format](results))
-    for message in failed_reads:
+    for message in failures:
         print(f"flowlint: {message}", file=sys.stderr)
     if args.format == "text":
         print(f"flowlint: {_summary(results, checked)}", file=sys.stderr)
-    if failed_reads:
+    if failures:
         return EXIT_USAGE
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_FINDINGS if any(r.finding.severity in failing for r in results) else EXIT_CLEAN

@@ -182,3 +182,20 @@ def test_rule_documentation_from_the_command_line(tmp_path):
     assert explained.stdout.startswith("# unknown-type (warning)\n\nA task, trigger or condition type")
     assert "## Why is this bad?" in explained.stdout
     assert flowlint("--explain", "nope", cwd=tmp_path).code == 2
+
+
+def test_an_internal_error_names_the_file_and_spares_the_others(tmp_path):
+    from flowls.cli.batch import lint_files
+
+    class Broken:
+        def lint_bytes(self, data: bytes):
+            if b"boom" in data:
+                raise ValueError("boom")
+            return type("Analysis", (), {"findings": []})()
+
+    (tmp_path / "a.yaml").write_text(GOOD.replace("hi", "boom"))
+    (tmp_path / "b.yaml").write_text(GOOD)
+    files = [(tmp_path / "a.yaml", True), (tmp_path / "b.yaml", True)]
+    results = list(lint_files(Broken(), files, flows_only=False, jobs=1))  # type: ignore[arg-type]
+    assert results[0].error == f"{tmp_path / 'a.yaml'}: internal error (ValueError: boom); please report it"
+    assert (results[1].error, results[1].findings) == (None, [])
