@@ -13,6 +13,8 @@ from flowls.parse.compose import compose
 from flowls.parse.nodes import Mapping, Node, Sequence
 from flowls.parse.source import Limits, Source, check_text, decode
 from flowls.rules import duplicate_key, encoding, not_a_flow, resource_limit, yaml_syntax
+from flowls.rules.context import RuleContext
+from flowls.rules.registry import CHECKS
 from flowls.schema.report import report_schema
 from flowls.schema.validate import FlowValidator
 from flowls.text import LineIndex
@@ -94,17 +96,25 @@ class Linter:
             return Document(root, None)
         flow = build_flow(root)
         report_schema(flow, self.validator, reporter)
+        context = RuleContext(flow, reporter, self.validator.index)
+        for rule_id, check in CHECKS.items():
+            if self._enabled(rule_id):
+                check(context)
         return Document(root, flow)
+
+    def _enabled(self, rule_id: str) -> bool:
+        options = self.options
+        return rule_id not in options.ignore and (options.select is None or rule_id in options.select)
 
     def _filtered(self, findings: list[Finding]) -> list[Finding]:
         options = self.options
         kept = []
         for finding in findings:
-            if finding.rule in options.ignore or (options.select is not None and finding.rule not in options.select):
+            if not self._enabled(finding.rule):
                 continue
             severity = options.severity.get(finding.rule)
             if severity is not None and severity is not finding.severity:
-                finding = Finding(finding.rule, severity, finding.message, finding.range)
+                finding = finding.with_severity(severity)
             kept.append(finding)
         kept.sort(key=lambda f: (f.range.start, f.range.end, f.rule))
         return kept

@@ -1,0 +1,35 @@
+"""What a rule's check sees: one flow, its text, the schema, and a way to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flowls.findings import Edit, Reporter
+from flowls.model import Flow
+from flowls.parse.nodes import Node
+from flowls.rules.base import Rule
+from flowls.schema.index import SchemaIndex
+
+
+@dataclass
+class RuleContext:
+    flow: Flow
+    reporter: Reporter
+    schema: SchemaIndex
+
+    @property
+    def text(self) -> str:
+        return self.reporter.index.text
+
+    def report(
+        self,
+        rule: Rule,
+        at: Node | tuple[int, int],
+        message: str,
+        *,
+        fix: tuple[str, list[Edit]] | None = None,
+        safe: bool = True,
+    ) -> None:
+        """Report at a node's range or at ``(start, end)`` offsets."""
+        start, end = (at.start, at.end) if isinstance(at, Node) else at
+        self.reporter.add(rule, start, end, message, fix=fix, safe=safe)
