@@ -17,6 +17,7 @@ from flowls.rules.context import RuleContext
 from flowls.rules.registry import CHECKS
 from flowls.schema.report import report_schema
 from flowls.schema.validate import FlowValidator
+from flowls.suppress import Suppressions, find_suppressions
 from flowls.text import LineIndex
 
 
@@ -66,7 +67,7 @@ class Linter:
             )
         else:
             documents = self._documents(source.text, reporter)
-        return Analysis(source.text, index, documents, self._filtered(reporter.findings))
+        return Analysis(source.text, index, documents, self._filtered(reporter.findings, find_suppressions(index)))
 
     def _documents(self, text: str, reporter: Reporter) -> list[Document]:
         composed = compose(text)
@@ -106,11 +107,11 @@ class Linter:
         options = self.options
         return rule_id not in options.ignore and (options.select is None or rule_id in options.select)
 
-    def _filtered(self, findings: list[Finding]) -> list[Finding]:
+    def _filtered(self, findings: list[Finding], suppressions: Suppressions) -> list[Finding]:
         options = self.options
         kept = []
         for finding in findings:
-            if not self._enabled(finding.rule):
+            if not self._enabled(finding.rule) or suppressions.silences(finding):
                 continue
             severity = options.severity.get(finding.rule)
             if severity is not None and severity is not finding.severity:

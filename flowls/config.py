@@ -1,10 +1,12 @@
 """flowlint's settings: ``[tool.flowlint]`` in pyproject.toml, or a flowlint.toml file.
 
-The nearest file up from the working directory wins; command-line options override it.
+The nearest file up from each linted file wins (from the working directory for stdin);
+command-line options override it.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +33,29 @@ class Config:
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
+    per_path_ignores: PathIgnores = field(default_factory=lambda: PathIgnores(None, ()))
     source: Path | None = None  # the file these came from
+
+
+@dataclass(frozen=True)
+class PathIgnores:
+    """``per-path-ignores``: glob (relative to the config file) -> rules silenced there."""
+
+    root: Path | None
+    patterns: tuple[tuple[str, frozenset[str]], ...]
+
+    def rules_for(self, path: Path) -> frozenset[str]:
+        if not self.patterns:
+            return frozenset()
+        absolute = path.resolve()
+        relative = (
+            absolute.relative_to(self.root).as_posix() if self.root and absolute.is_relative_to(self.root) else ""
+        )
+        rules: set[str] = set()
+        for pattern, ignored in self.patterns:
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(absolute.name, pattern):
+                rules |= ignored
+        return frozenset(rules)
 
 
 def find_config(start: Path) -> Path | None:
@@ -76,6 +100,11 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
             config.severity = severities(where, key, value)
         elif name == "exclude":
             config.exclude = tuple(_strings(where, key, value))
+        elif name == "per-path-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: '{key}' must be a table of glob = [rule ids]")
+            patterns = tuple((glob, frozenset(rule_ids(where, key, rules))) for glob, rules in value.items())
+            config.per_path_ignores = PathIgnores(path.parent.resolve() if path else None, patterns)
         else:
             raise ConfigError(f"{where}: unknown setting '{key}'")
     return config

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
+import difflib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from flowls.analysis import Linter
 from flowls.cli.files import looks_like_flow
+from flowls.config import PathIgnores
 from flowls.findings import Finding
+from flowls.fixes import apply_fixes
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -20,52 +23,95 @@ STDIN = "-"
 
 
 @dataclass(frozen=True)
+class Job:
+    """How to treat the files of one run: what to skip, what to silence, whether to fix."""
+
+    flows_only: bool
+    ignores: PathIgnores
+    fix: str | None  # None, "write" (apply safe fixes in place) or "diff" (show them)
+
+
+@dataclass(frozen=True)
 class FileResult:
     path: str
     findings: list[Finding] | None  # None: skipped (not a flow) or failed
     error: str | None = None  # why the file could not be checked
+    fixed: int = 0  # fixes applied (or, with "diff", that would be)
+    diff: str = ""
 
 
-_worker_linter: Linter | None = None
+_worker: tuple[Linter, Job] | None = None
 
 
-def lint_files(linter: Linter, files: list[tuple[Path, bool]], *, flows_only: bool, jobs: int) -> Iterable[FileResult]:
+def lint_files(linter: Linter, files: list[tuple[Path, bool]], job: Job, jobs: int) -> list[FileResult]:
     """Results in the order of ``files``; ``files`` pairs each path with whether it was named."""
     jobs = min(jobs, len(files))
     if jobs <= 1 or len(files) < PARALLEL_THRESHOLD or any(str(p) == STDIN for p, _ in files):
-        return [_lint_one(linter, path, explicit, flows_only) for path, explicit in files]
-    global _worker_linter
-    _worker_linter = linter  # forked workers inherit it; spawned ones get it pickled through initargs
+        return [_lint_one(linter, job, path, explicit) for path, explicit in files]
+    global _worker
+    _worker = (linter, job)  # forked workers inherit it; spawned ones get it through initargs
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)) as pool:
-        chunk = max(1, len(files) // (jobs * 4))
-        return list(pool.map(_lint_in_worker, files, [flows_only] * len(files), chunksize=chunk))
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linter, job)) as pool:
+        return list(pool.map(_lint_in_worker, files, chunksize=max(1, len(files) // (jobs * 4))))
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _init_worker(linter: Linter) -> None:
-    global _worker_linter
-    _worker_linter = linter
+def _init_worker(linter: Linter, job: Job) -> None:
+    global _worker
+    _worker = (linter, job)
 
 
-def _lint_in_worker(item: tuple[Path, bool], flows_only: bool) -> FileResult:
-    assert _worker_linter is not None
-    return _lint_one(_worker_linter, item[0], item[1], flows_only)
+def _lint_in_worker(item: tuple[Path, bool]) -> FileResult:
+    assert _worker is not None
+    return _lint_one(*_worker, *item)
 
 
-def _lint_one(linter: Linter, path: Path, explicit: bool, flows_only: bool) -> FileResult:
+def _lint_one(linter: Linter, job: Job, path: Path, explicit: bool) -> FileResult:
     try:
         data = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
     except OSError as error:
         return FileResult(str(path), None, f"{path}: cannot read ({error.strerror or error})")
-    if (not explicit or flows_only) and not looks_like_flow(data.decode("utf-8", "replace")):
+    if (not explicit or job.flows_only) and not looks_like_flow(data.decode("utf-8", "replace")):
         return FileResult(str(path), None)
     try:
-        return FileResult(str(path), linter.lint_bytes(data).findings)
+        return _check(linter, job, path, data)
     except Exception as error:  # a bug of ours must not stop the other files
         return FileResult(
             str(path), None, f"{path}: internal error ({type(error).__name__}: {error}); please report it"
         )
+
+
+def _check(linter: Linter, job: Job, path: Path, data: bytes) -> FileResult:
+    ignored = job.ignores.rules_for(path) if str(path) != STDIN else frozenset()
+    analysis = linter.lint_bytes(data)
+    findings = [f for f in analysis.findings if f.rule not in ignored]
+    if job.fix is None or not any(f.fix for f in findings):
+        return FileResult(str(path), findings)
+    fixed_text, applied = apply_fixes(analysis.index, findings)
+    if not applied:
+        return FileResult(str(path), findings)
+    if job.fix == "diff":
+        diff = "".join(
+            difflib.unified_diff(
+                analysis.text.splitlines(keepends=True),
+                fixed_text.splitlines(keepends=True),
+                f"a/{path}",
+                f"b/{path}",
+            )
+        )
+        return FileResult(str(path), findings, fixed=applied, diff=diff)
+    path.write_bytes(_encode_like(data, fixed_text))
+    remaining = [f for f in linter.lint_text(fixed_text).findings if f.rule not in ignored]
+    return FileResult(str(path), remaining, fixed=applied)
+
+
+def _encode_like(original: bytes, text: str) -> bytes:
+    """The fixed text in the file's own encoding, keeping its byte order mark."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    prefix = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
+    return prefix + text.encode("utf-8")

@@ -24,13 +24,12 @@ def looks_like_flow(text: str) -> bool:
     return all(marker.search(text) for marker in _FLOW_MARKERS)
 
 
-def discover(paths: list[Path], exclude: tuple[str, ...] = ()) -> Iterator[tuple[Path, bool]]:
+def discover(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
     """Files to lint, each with whether it was named explicitly (else found in a directory)."""
     for path in paths:
         if path.is_dir():
             for found in sorted(_walk(path)):
-                if not _excluded(found, exclude):
-                    yield found, False
+                yield found, False
         else:
             yield path, True
 
@@ -43,6 +42,6 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(directory) / name
 
 
-def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
+def excluded(path: Path, patterns: tuple[str, ...]) -> bool:
     text = path.as_posix()
     return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) for p in patterns)

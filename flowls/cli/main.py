@@ -1,5 +1,6 @@
-"""``flowlint``: lint flows (exit 0 clean, 1 findings, 2 usage or configuration errors),
-and ``flowlint schema pull URL`` to cache an instance's schema."""
+"""``flowlint``: lint flows (exit 0 clean, 1 findings, 2 usage or configuration errors);
+``flowlint rules`` / ``flowlint rule ID`` document the rules; ``flowlint schema pull URL``
+caches an instance's schema."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from pathlib import Path
 from flowls import __version__
 from flowls.analysis import Linter, Options
 from flowls.cli import output
-from flowls.cli.batch import STDIN, default_jobs, lint_files
-from flowls.cli.files import discover
+from flowls.cli.batch import STDIN, FileResult, Job, default_jobs, lint_files
+from flowls.cli.files import discover, excluded
 from flowls.config import Config, ConfigError, find_config, load_config, rule_ids
 from flowls.findings import Severity
 from flowls.parse.source import Limits
@@ -22,6 +23,7 @@ from flowls.schema.load import SchemaLoadError, load_index, pull_schema
 from flowls.schema.validate import FlowValidator
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+SUBCOMMANDS = ("rules", "rule", "schema")
 
 
 class UsageError(Exception):
@@ -33,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args[:1] == ["schema"]:
             return _schema_command(args[1:])
+        if args[:1] == ["rules"] and len(args) == 1:
+            return _list_rules()
+        if args[:1] == ["rule"] and len(args) == 2:
+            return _explain_rule(args[1])
         return _lint_command(args)
     except (UsageError, ConfigError, SchemaLoadError) as error:
         print(f"flowlint: {error}", file=sys.stderr)
@@ -42,67 +48,110 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _lint_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flowlint",
-        description="Lint Kestra flow YAML files. `flowlint schema pull URL` caches an instance's schema.",
+        description="Lint Kestra flow YAML files. Also: `flowlint rules`, `flowlint rule ID`, "
+        "`flowlint schema pull URL` (to lint a folder named like these, write ./rules).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' reads stdin; default: .)")
     parser.add_argument("--format", choices=sorted(output.FORMATS), default="text", help="output format")
     parser.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+    parser.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
+    parser.add_argument("--diff", action="store_true", help="print the safe fixes as a diff; change nothing")
     parser.add_argument("--schema", metavar="PATH_OR_URL", help="a Kestra flow schema (file or instance URL)")
     parser.add_argument("--token", help="API token for a schema URL (or FLOWLS_KESTRA_TOKEN)")
-    parser.add_argument("--config", type=Path, help="config file (default: nearest flowlint.toml or pyproject.toml)")
+    parser.add_argument("--config", type=Path, help="config file (default: the nearest one above each file)")
     parser.add_argument("--select", help="comma-separated rule ids: report only these")
     parser.add_argument("--ignore", help="comma-separated rule ids: never report these")
     parser.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files (default 5 MB)")
     parser.add_argument("--flows-only", action="store_true", help="skip named files that are not flows, too")
-    parser.add_argument("--stdin-filename", default="-", help="path to show for '-'")
+    parser.add_argument("--stdin-filename", default=STDIN, help="path to show for '-'")
     parser.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
-    parser.add_argument("--list-rules", action="store_true", help="print every rule with its default severity")
-    parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation")
     parser.add_argument("--version", action="version", version=f"flowlint {__version__}")
     return parser
 
 
 def _lint_command(argv: list[str]) -> int:
     args = _lint_parser().parse_args(argv)
-    if args.list_rules or args.explain:
-        return _print_rules(args.explain)
-    config = load_config(args.config if args.config else find_config(Path.cwd()))
-    _apply_arguments(config, args)
-    token = args.token or _env_token()
-    linter = Linter(FlowValidator(load_index(config.schema, token=token)), _options(config))
-    files = list(discover([Path(p) for p in args.paths or ["."]], config.exclude))
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff do not go together")
+    if args.jobs is not None and args.jobs <= 0:
+        raise UsageError("--jobs must be a positive number")
+    files = list(discover([Path(p) for p in args.paths or ["."]]))
     for path, _ in files:
+        if str(path) == STDIN and args.fix:
+            raise UsageError("--fix cannot write to stdin; use --diff")
         if str(path) != STDIN and not path.exists():
             raise UsageError(f"{path}: no such file or directory")
+    groups = _group_by_config(files, args.config)
+    token = args.token or os.environ.get("FLOWLS_KESTRA_TOKEN") or None
+    validators: dict[str | None, FlowValidator] = {}
+    results: dict[int, FileResult] = {}
+    for config_path, members in groups.items():
+        config = load_config(config_path)
+        _apply_arguments(config, args)
+        if config.schema not in validators:
+            validators[config.schema] = FlowValidator(load_index(config.schema, token=token))
+        linter = Linter(validators[config.schema], _options(config))
+        kept = [(i, item) for i, item in members if item[1] or not excluded(item[0], config.exclude)]
+        job = Job(args.flows_only, config.per_path_ignores, "write" if args.fix else "diff" if args.diff else None)
+        done = lint_files(linter, [item for _, item in kept], job, args.jobs or default_jobs())
+        results.update(zip((i for i, _ in kept), done, strict=True))
+    return _report([results[i] for i in sorted(results)], args)
+
+
+def _group_by_config(files: list[tuple[Path, bool]], explicit: Path | None) -> dict[Path | None, list]:
+    """Files by the config that governs them, each with its position in the run."""
+    groups: dict[Path | None, list] = {}
+    nearest: dict[Path, Path | None] = {}
+    for position, (path, named) in enumerate(files):
+        if explicit is not None:
+            config = explicit
+        else:
+            directory = Path.cwd() if str(path) == STDIN else path.resolve().parent
+            if directory not in nearest:
+                nearest[directory] = find_config(directory)
+            config = nearest[directory]
+        groups.setdefault(config, []).append((position, (path, named)))
+    return groups
+
+
+def _report(file_results: list[FileResult], args: argparse.Namespace) -> int:
     results: list[output.Located] = []
-    checked = 0
+    checked = fixed = 0
     failures = []
-    for result in lint_files(linter, files, flows_only=args.flows_only, jobs=args.jobs or default_jobs()):
+    for result in file_results:
         if result.error:
             failures.append(result.error)
         elif result.findings is not None:
             checked += 1
+            fixed += result.fixed
             shown = args.stdin_filename if result.path == STDIN else result.path
             results.extend(output.Located(shown, f) for f in result.findings)
-    sys.stdout.write(output.FORMATS[args.format](results))
+    if args.diff:
+        sys.stdout.write("".join(r.diff for r in file_results))
+    else:
+        sys.stdout.write(output.FORMATS[args.format](results))
     for message in failures:
         print(f"flowlint: {message}", file=sys.stderr)
-    if args.format == "text":
-        print(f"flowlint: {_summary(results, checked)}", file=sys.stderr)
+    if args.format == "text" or args.fix or args.diff:
+        print(f"flowlint: {_summary(results, checked, fixed, args)}", file=sys.stderr)
     if failures:
         return EXIT_USAGE
+    if args.diff:
+        return EXIT_FINDINGS if fixed else EXIT_CLEAN
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_FINDINGS if any(r.finding.severity in failing for r in results) else EXIT_CLEAN
 
 
-def _print_rules(rule_id: str | None) -> int:
-    if rule_id is None:
-        width = max(len(rule) for rule in RULES)
-        for rule in RULES.values():
-            print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}")
-        return EXIT_CLEAN
+def _list_rules() -> int:
+    width = max(len(rule) for rule in RULES)
+    for rule in sorted(RULES.values(), key=lambda r: r.id):
+        print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+    return EXIT_CLEAN
+
+
+def _explain_rule(rule_id: str) -> int:
     if rule_id not in RULES:
-        raise UsageError(f"unknown rule '{rule_id}' (see --list-rules)")
+        raise UsageError(f"unknown rule '{rule_id}' (see `flowlint rules`)")
     rule = RULES[rule_id]
     print(f"# {rule.id} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.doc}", end="")
     return EXIT_CLEAN
@@ -115,8 +164,6 @@ def _apply_arguments(config: Config, args: argparse.Namespace) -> None:
         if args.max_file_size <= 0:
             raise UsageError("--max-file-size must be a positive number of bytes")
         config.max_file_size = args.max_file_size
-    if args.jobs is not None and args.jobs <= 0:
-        raise UsageError("--jobs must be a positive number")
     if args.select:
         config.select = frozenset(rule_ids("--select", "select", _split(args.select)))
     if args.ignore:
@@ -128,11 +175,16 @@ def _options(config: Config) -> Options:
     return Options(limits=limits, select=config.select, ignore=config.ignore, severity=config.severity)
 
 
-def _summary(results: list[output.Located], checked: int) -> str:
+def _summary(results: list[output.Located], checked: int, fixed: int, args: argparse.Namespace) -> str:
     counts = {s: sum(1 for r in results if r.finding.severity is s) for s in Severity}
     parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
     files = f"{checked} file{'s' if checked != 1 else ''}"
-    return f"{', '.join(parts)} in {files}" if parts else f"no problems in {files}"
+    summary = f"{', '.join(parts)} in {files}" if parts else f"no problems in {files}"
+    if args.diff:
+        return f"{fixed} fix{'es' if fixed != 1 else ''} available in {files}"
+    if args.fix:
+        summary = f"fixed {fixed}; {'remaining: ' + summary if parts else summary}"
+    return summary
 
 
 def _schema_command(argv: list[str]) -> int:
@@ -143,13 +195,9 @@ def _schema_command(argv: list[str]) -> int:
     pull.add_argument("--token", help="API token (or FLOWLS_KESTRA_TOKEN)")
     pull.add_argument("--cache-dir", type=Path, help="where to cache schemas (default: ~/.cache/flowls)")
     args = parser.parse_args(argv)
-    path = pull_schema(args.url, token=args.token or _env_token(), cache_dir=args.cache_dir)
-    print(path)
+    token = args.token or os.environ.get("FLOWLS_KESTRA_TOKEN") or None
+    print(pull_schema(args.url, token=token, cache_dir=args.cache_dir))
     return EXIT_CLEAN
-
-
-def _env_token() -> str | None:
-    return os.environ.get("FLOWLS_KESTRA_TOKEN") or None
 
 
 def _split(value: str) -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flowls.findings import Reporter, Severity
+from flowls.findings import Edit, Reporter, Severity
 from flowls.model import Flow
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, to_plain, walk
 from flowls.rules import resource_limit
 from flowls.rules.registry import RULES
+from flowls.rules.unquoted_expression import is_unquoted_expression
 from flowls.schema.index import SchemaIndex
 from flowls.schema.validate import FlowValidator, SchemaError
 
@@ -21,16 +22,25 @@ def report_schema(flow: Flow, validator: FlowValidator, reporter: Reporter) -> N
     for error in errors:
         if error.missing and _supplied_by_defaults(error, flow, validator.index):
             continue
+        if _inside_unquoted_expression(root, error.path, reporter.index.text):
+            continue  # the unquoted-expression rule says what is wrong there, with a fix
         start, end = _range(root, error)
         message = error.message
         if message.startswith("must ") and error.path and isinstance(error.path[-1], str):
             message = f"'{error.path[-1]}' {message}"  # bounds and lengths do not name what they constrain
-        node = walk(root, list(error.path))
-        if isinstance(node, Mapping) and reporter.index.text.startswith("{{", node.start):
-            message += " (a value starting with '{{' is read as a YAML mapping: quote it)"
         # An instance's own schema lists every plugin it has: a type missing there cannot run.
         severity = Severity.ERROR if error.rule == "unknown-type" and validator.index.complete else None
-        reporter.add(RULES[error.rule], start, end, message, severity)
+        fix = None
+        if error.replacement is not None:
+            fix = (f"Use '{error.replacement}'", [Edit(start, end, error.replacement)])
+        reporter.add(RULES[error.rule], start, end, message, severity, fix=fix)
+
+
+def _inside_unquoted_expression(root: Mapping, path: tuple[str | int, ...], text: str) -> bool:
+    return any(
+        (node := walk(root, list(path[:depth]))) is not None and is_unquoted_expression(node, text)
+        for depth in range(1, len(path) + 1)
+    )
 
 
 def _range(root: Mapping, error: SchemaError) -> tuple[int, int]:

@@ -50,6 +50,7 @@ class SchemaError:
     target: str  # the range to report: "value", "key" (of the last path segment) or "mapping"
     missing: str | None  # for a missing required property, its name
     instance: Any
+    replacement: str | None = None  # a value that fixes it, written in place of the reported one
 
 
 class FlowValidator:
@@ -164,14 +165,24 @@ def _to_schema_error(error: ValidationError) -> SchemaError:
         getattr(error, "flowls_target", "value"),
         getattr(error, "flowls_missing", None),
         error.instance,
+        getattr(error, "flowls_replacement", None),
     )
 
 
-def _error(message: str, *, rule: str = "schema", target: str = "value", path: tuple = (), missing: str | None = None):
+def _error(
+    message: str,
+    *,
+    rule: str = "schema",
+    target: str = "value",
+    path: tuple = (),
+    missing: str | None = None,
+    replacement: str | None = None,
+) -> ValidationError:
     error = ValidationError(message, path=deque(path))
     error.flowls_rule = rule  # type: ignore[attr-defined]
     error.flowls_target = target  # type: ignore[attr-defined]
     error.flowls_missing = missing  # type: ignore[attr-defined]
+    error.flowls_replacement = replacement  # type: ignore[attr-defined]
     return error
 
 
@@ -196,8 +207,9 @@ def _validator_class(unions: dict[str, Union], bases: dict[str, Schema], definit
             yield from _unknown_member(validator, union, value, instance)
             return
         if union.canonical[value] != value:
-            message = f"'{value}' is a deprecated alias; use '{union.canonical[value]}'"
-            yield _error(message, rule="deprecated-type", path=(union.property,))
+            canonical = union.canonical[value]
+            message = f"'{value}' is a deprecated alias; use '{canonical}'"
+            yield _error(message, rule="deprecated-type", path=(union.property,), replacement=canonical)
         yield from validator.descend(instance, definitions[target])
 
     def _unknown_member(validator: Any, union: Union, value: str, instance: Any) -> Keyword:

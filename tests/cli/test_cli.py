@@ -174,18 +174,19 @@ def test_many_files_in_parallel_match_one_process(tmp_path):
 
 
 def test_rule_documentation_from_the_command_line(tmp_path):
-    listing = flowlint("--list-rules", cwd=tmp_path)
+    listing = flowlint("rules", cwd=tmp_path)
     assert listing.code == 0
     assert "duplicate-key        error    A mapping has the same key twice.\n" in listing.stdout
-    explained = flowlint("--explain", "unknown-type", cwd=tmp_path)
+    explained = flowlint("rule", "unknown-type", cwd=tmp_path)
     assert explained.code == 0
     assert explained.stdout.startswith("# unknown-type (warning)\n\nA task, trigger or condition type")
     assert "## Why is this bad?" in explained.stdout
-    assert flowlint("--explain", "nope", cwd=tmp_path).code == 2
+    assert flowlint("rule", "nope", cwd=tmp_path).code == 2
 
 
 def test_an_internal_error_names_the_file_and_spares_the_others(tmp_path):
-    from flowls.cli.batch import lint_files
+    from flowls.cli.batch import Job, lint_files
+    from flowls.config import PathIgnores
 
     class Broken:
         def lint_bytes(self, data: bytes):
@@ -196,6 +197,6 @@ def test_an_internal_error_names_the_file_and_spares_the_others(tmp_path):
     (tmp_path / "a.yaml").write_text(GOOD.replace("hi", "boom"))
     (tmp_path / "b.yaml").write_text(GOOD)
     files = [(tmp_path / "a.yaml", True), (tmp_path / "b.yaml", True)]
-    results = list(lint_files(Broken(), files, flows_only=False, jobs=1))  # type: ignore[arg-type]
+    results = lint_files(Broken(), files, Job(False, PathIgnores(None, ()), None), jobs=1)  # type: ignore[arg-type]
     assert results[0].error == f"{tmp_path / 'a.yaml'}: internal error (ValueError: boom); please report it"
     assert (results[1].error, results[1].findings) == (None, [])

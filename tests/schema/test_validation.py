@@ -167,6 +167,8 @@ def test_deprecated_alias_names_the_replacement(lint):
             "'io.kestra.core.tasks.log.Log' is a deprecated alias; use 'io.kestra.plugin.core.log.Log'",
         )
     ]
+    (edit,) = findings[0].fix.edits
+    assert (edit.range, edit.new_text) == (findings[0].range, "io.kestra.plugin.core.log.Log")
 
 
 def test_unknown_input_type_is_an_error_listing_the_types(lint):
@@ -180,14 +182,22 @@ def test_unknown_input_type_is_an_error_listing_the_types(lint):
     assert finding.message.startswith("unknown input type 'FOO' (expected one of ARRAY, BOOL, DATE, DATETIME,")
 
 
-def test_unquoted_expression_gets_a_hint(lint):
+def test_unquoted_expression_is_one_finding_with_a_fix(lint):
     findings = lint(
         HEAD + "tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: {{ inputs.x }}\n"
     )
-    assert [f.message for f in findings] == [
-        "expected string or list of strings, got a mapping"
-        " (a value starting with '{{' is read as a YAML mapping: quote it)"
+    assert brief(findings) == [
+        (
+            "unquoted-expression",
+            6,
+            14,
+            6,
+            28,
+            "unquoted expression: YAML reads a value starting with '{{' as a mapping; quote it",
+        )
     ]
+    (edit,) = findings[0].fix.edits
+    assert (edit.range, edit.new_text) == (findings[0].range, '"{{ inputs.x }}"')
 
 
 def test_nested_tasks_retry_and_trigger_conditions_are_validated(lint):
