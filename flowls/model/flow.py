@@ -10,6 +10,10 @@ from flowls.parse.nodes import Mapping, Node
 
 JsonPath = tuple[str | int, ...]
 
+FOR_EACH_ITEM = frozenset(("io.kestra.plugin.core.flow.ForEachItem", "io.kestra.core.tasks.flows.ForEachItem"))
+# The tasks a ForEachItem expands into when it runs: its outputs are read through them.
+FOR_EACH_ITEM_SUFFIXES = ("_split", "_items", "_merge")
+
 
 class Phase(Enum):
     """The top-level task list a task belongs to; Kestra runs them in this order."""
@@ -51,6 +55,13 @@ class Task(Element):
     def mapping(self) -> Mapping:
         assert isinstance(self.node, Mapping)
         return self.node
+
+    @property
+    def created_ids(self) -> tuple[str, ...]:
+        """Ids of the tasks Kestra creates from this one at run time."""
+        if self.type in FOR_EACH_ITEM and self.id:
+            return tuple(self.id + suffix for suffix in FOR_EACH_ITEM_SUFFIXES)
+        return ()
 
     def walk(self) -> Iterator[Task]:
         """This task and its descendants, depth first, in document order."""
@@ -124,3 +135,12 @@ class Flow(Element):
         for phase in Phase:
             for task in self.phases.get(phase, []):
                 yield from task.walk()
+
+    def task_ids(self) -> set[str]:
+        """Every task id an expression may read: the flow's tasks and those Kestra creates."""
+        ids: set[str] = set()
+        for task in self.all_tasks():
+            if task.id:
+                ids.add(task.id)
+            ids.update(task.created_ids)
+        return ids

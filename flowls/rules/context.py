@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from flowls.expressions import Expression, collect_expressions
 from flowls.findings import Edit, Reporter
 from flowls.model import Flow
 from flowls.parse.nodes import Node
+from flowls.pebble import KESTRA_1, Dialect
 from flowls.rules.base import Rule
 from flowls.schema.index import SchemaIndex
 
@@ -20,6 +23,16 @@ class RuleContext:
     @property
     def text(self) -> str:
         return self.reporter.index.text
+
+    @property
+    def dialect(self) -> Dialect:
+        """The Pebble of the Kestra version being checked."""
+        return KESTRA_1
+
+    @cached_property
+    def expressions(self) -> list[Expression]:
+        """Every Pebble template of the flow, parsed once for all rules."""
+        return collect_expressions(self.flow, self.text, self.dialect)
 
     def report(
         self,

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from flowls.analysis import Options
 from tests.conftest import brief
+
+SCHEMA_RULES = frozenset(("schema", "unknown-type", "deprecated-type", "deprecated-property", "unquoted-expression"))
+
+
+@pytest.fixture
+def lint(lint):
+    """Only the rules this module is about: expressions here may name inputs no flow declares."""
+    return lambda text: lint(text, Options(select=SCHEMA_RULES))
+
 
 HEAD = "id: hello\nnamespace: company.team\n"
 

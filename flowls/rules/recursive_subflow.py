@@ -1,0 +1,74 @@
+from flowls.findings import Severity
+from flowls.parse.nodes import Node, Scalar
+from flowls.rules.base import Rule
+from flowls.rules.context import RuleContext
+
+RULE = Rule(
+    id="recursive-subflow",
+    severity=Severity.ERROR,
+    summary="A Subflow or ForEachItem task runs the flow it belongs to.",
+    doc="""
+    ## What it does
+    Flags a `Subflow` (or one of its old names) or `ForEachItem` task whose literal
+    `namespace` and `flowId` are the flow's own.
+
+    ## Why is this bad?
+    Kestra refuses to save the flow (`Recursive call to flow [<namespace>.<id>]`): each
+    execution would start another one of the same flow, without end.
+
+    ## Example
+    ```yaml
+    id: orders
+    namespace: company.team
+    tasks:
+      - id: again
+        type: io.kestra.plugin.core.flow.Subflow
+        namespace: company.team
+        flowId: orders
+    ```
+    Use instead:
+    ```yaml
+    id: orders
+    namespace: company.team
+    tasks:
+      - id: process
+        type: io.kestra.plugin.core.flow.Subflow
+        namespace: company.team
+        flowId: process_order
+    ```
+    """,
+)
+
+SUBFLOW_TYPES = frozenset(
+    {
+        "io.kestra.plugin.core.flow.Subflow",
+        "io.kestra.core.tasks.flows.Subflow",
+        "io.kestra.core.tasks.flows.Flow",
+        "io.kestra.plugin.core.flow.ForEachItem",
+        "io.kestra.core.tasks.flows.ForEachItem",
+    }
+)
+
+
+def check(ctx: RuleContext) -> None:
+    flow = ctx.flow
+    if flow.id is None or flow.namespace is None:
+        return
+    for task in flow.all_tasks():
+        if task.type not in SUBFLOW_TYPES:
+            continue
+        namespace, flow_id = task.mapping.get("namespace"), task.mapping.get("flowId")
+        if flow_id is None or _text(namespace) != flow.namespace or _text(flow_id) != flow.id:
+            continue
+        ctx.report(
+            RULE,
+            flow_id,
+            f"recursive call to flow [{flow.namespace}.{flow.id}]: task '{task.id}' runs the flow it belongs to",
+        )
+
+
+def _text(node: Node | None) -> str | None:
+    """A scalar's value as Kestra's String field would read it (numbers too)."""
+    if isinstance(node, Scalar) and isinstance(node.value, (str, int, float)) and not isinstance(node.value, bool):
+        return node.text
+    return None
