@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 
 import pytest
 
@@ -583,6 +584,17 @@ def test_deep_nesting_is_capped() -> None:
 
 
 # --- robustness --------------------------------------------------------------------------------
+
+
+def test_a_nearly_full_stack_gives_an_error_not_an_exception() -> None:
+    text = "{{ " + "(" * 99 + "a" + ")" * 99 + " }}" + "{% if a %}" * 59
+
+    def nested(depth: int) -> Template:
+        return parse_template(text) if depth == 0 else nested(depth - 1)
+
+    limit = sys.getrecursionlimit()
+    assert len(nested(0).errors) == 59
+    assert [error.message for error in nested(limit - 60).errors] == ["template nested too deeply"]
 
 
 def test_every_prefix_of_complex_templates_parses_in_bounds() -> None:
