@@ -12,7 +12,7 @@ from flowls.model import Condition, Element, Flow, Task, Trigger
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, key_text
 from flowls.parse.scalars import value_offsets
 from flowls.pebble import KESTRA_1, Template, parse_template
-from flowls.references import DashedReference, dashed_references
+from flowls.references import Chain, DashedReference, bound_names, chains, dashed_references, guarded
 
 _MARKERS = ("{{", "{%", "{#")
 
@@ -26,7 +26,24 @@ class Expression:
     owner: Element  # the innermost task, trigger, condition, input or output holding it (or the flow)
     task: Task | None  # the innermost task holding it
     key: str | None  # the owner's property it is under ("runIf", "condition", "message", ...)
-    offsets: list[int] | None  # template offset -> document offset (None: not aligned)
+    text: str  # the document's text
+
+    @cached_property
+    def offsets(self) -> list[int] | None:
+        """Template offset -> document offset (None: not aligned); computed when first reported."""
+        return value_offsets(self.text, self.scalar)
+
+    @cached_property
+    def chains(self) -> list[Chain]:
+        return list(chains(self.template))
+
+    @cached_property
+    def guarded(self) -> set[int]:
+        return guarded(self.template)
+
+    @cached_property
+    def bound_names(self) -> set[str]:
+        return bound_names(self.template)
 
     @property
     def in_trigger(self) -> bool:
@@ -37,7 +54,7 @@ class Expression:
     @cached_property
     def dashed(self) -> list[DashedReference]:
         """``inputs.my-input``-style references (Pebble reads a subtraction there)."""
-        return dashed_references(self.template, self.scalar.text)
+        return dashed_references(self.chains, self.scalar.text)
 
     def dashed_covering(self, node: object) -> DashedReference | None:
         return next((ref for ref in self.dashed if ref.covers(node)), None)  # type: ignore[arg-type]
@@ -82,5 +99,5 @@ def collect_expressions(flow: Flow, text: str, dialect: object = KESTRA_1) -> li
         elif isinstance(node, Scalar) and isinstance(node.value, str) and any(m in node.value for m in _MARKERS):
             template = parse_template(node.value, dialect)
             if template.has_expression:
-                found.append(Expression(node, template, owner, task, key, value_offsets(text, node)))
+                found.append(Expression(node, template, owner, task, key, text))
     return found

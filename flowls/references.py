@@ -117,9 +117,9 @@ class DashedReference:
         return self.start <= node.start < self.end
 
 
-def dashed_references(template: p.Template, source: str) -> list[DashedReference]:
+def dashed_references(found_chains: list[Chain], source: str) -> list[DashedReference]:
     found = []
-    for chain in chains(template):
+    for chain in found_chains:
         if chain.root.name not in DASHABLE_ROOTS or not chain.keys:
             continue
         key, start, end = chain.keys[0]

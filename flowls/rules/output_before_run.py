@@ -1,7 +1,6 @@
 from flowls.findings import Severity
 from flowls.model import Task
 from flowls.model.order import why_not_before
-from flowls.references import chains, guarded
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 
@@ -56,8 +55,8 @@ def check(ctx: RuleContext) -> None:
     for expression in ctx.expressions:
         if expression.task is None:
             continue
-        safe = guarded(expression.template)
-        for chain in chains(expression.template):
+        safe = expression.guarded
+        for chain in expression.chains:
             if chain.root.name != "outputs" or not chain.keys or id(chain.node) in safe:
                 continue
             key, start, end = chain.keys[0]

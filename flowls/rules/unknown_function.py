@@ -1,7 +1,6 @@
 from flowls.findings import Severity
 from flowls.pebble import ast as p
 from flowls.pebble import walk
-from flowls.references import bound_names
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 from flowls.rules.removed_builtin import REMOVED_FUNCTIONS
@@ -53,7 +52,7 @@ def check(ctx: RuleContext) -> None:
                 and node.callee.name not in known
                 and node.callee.name not in REMOVED_FUNCTIONS
             ):
-                macros = bound_names(expression.template) if macros is None else macros
+                macros = expression.bound_names if macros is None else macros
                 name = node.callee.name
                 if name not in macros:
                     message = f"unknown function '{name}'{did_you_mean(name, known)}"

@@ -1,5 +1,4 @@
 from flowls.findings import Severity
-from flowls.references import chains, guarded
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 from flowls.schema.describe import did_you_mean
@@ -49,12 +48,12 @@ def check(ctx: RuleContext) -> None:
     for expression in ctx.expressions:
         if expression.in_trigger:
             continue
-        safe = guarded(expression.template)
+        safe = expression.guarded
         for ref in expression.dashed:
             if ref.root != "inputs" and ref.name not in ids:
                 message = f"no task '{ref.name}' in this flow{did_you_mean(ref.name, ids)}"
                 ctx.report(RULE, expression.span(ref.name_start, ref.end), message)
-        for chain in chains(expression.template):
+        for chain in expression.chains:
             root = chain.root.name
             if root not in ("outputs", "tasks") or not chain.keys or id(chain.node) in safe:
                 continue

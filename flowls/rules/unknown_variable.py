@@ -1,6 +1,6 @@
 from flowls.findings import Severity
 from flowls.parse.nodes import Mapping
-from flowls.references import ROOT_VARIABLES, bound_names, chains, guarded
+from flowls.references import ROOT_VARIABLES
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 from flowls.schema.describe import did_you_mean
@@ -62,9 +62,9 @@ def check(ctx: RuleContext) -> None:
         owner_type = getattr(expression.owner, "type", None)
         if owner_type and owner_type not in ctx.schema.plugin_types:
             continue
-        local = bound_names(expression.template) | CONTEXT_VARIABLES.get((owner_type, expression.key), set())
-        safe = guarded(expression.template)
-        for chain in chains(expression.template):
+        local = expression.bound_names | CONTEXT_VARIABLES.get((owner_type, expression.key), set())
+        safe = expression.guarded
+        for chain in expression.chains:
             name = chain.root.name
             if id(chain.node) in safe or name in local or expression.dashed_covering(chain.root):
                 continue
