@@ -11,7 +11,8 @@ from functools import cached_property
 from flowls.model import Condition, Element, Flow, Task, Trigger
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, key_text
 from flowls.parse.scalars import value_offsets
-from flowls.pebble import KESTRA_1, Template, parse_template
+from flowls.pebble import KESTRA_1, Template, parse_template, walk
+from flowls.pebble import ast as p
 from flowls.references import Chain, DashedReference, bound_names, chains, dashed_references, guarded
 
 _MARKERS = ("{{", "{%", "{#")
@@ -32,6 +33,11 @@ class Expression:
     def offsets(self) -> list[int] | None:
         """Template offset -> document offset (None: not aligned); computed when first reported."""
         return value_offsets(self.text, self.scalar)
+
+    @cached_property
+    def nodes(self) -> list[p.Node]:
+        """Every node of the template, depth first (rules iterate this, not the tree)."""
+        return list(walk(self.template))
 
     @cached_property
     def chains(self) -> list[Chain]:
@@ -83,21 +89,28 @@ def collect_expressions(flow: Flow, text: str, dialect: object = KESTRA_1) -> li
     for element in (*flow.inputs, *flow.outputs):
         owners[id(element.node)] = element
     found: list[Expression] = []
-    stack: list[tuple[Node, Element, Task | None, str | None]] = [(flow.node, flow, None, None)]
-    while stack:
-        node, owner, task, key = stack.pop()
+
+    def visit(node: Node, owner: Element, task: Task | None, key: str | None) -> None:
+        # Recursion is safe: flowls.parse.source bounds nesting depth before anything parses.
         element = owners.get(id(node))
         if element is not None:
             owner, key = element, None
             if isinstance(element, Task):
                 task = element
-        if isinstance(node, Mapping):
-            for name, value in reversed(node.pairs):
-                stack.append((value, owner, task, key_text(name) if owner.node is node else key))
-        elif isinstance(node, Sequence):
-            stack.extend((item, owner, task, key) for item in reversed(node.items))
-        elif isinstance(node, Scalar) and isinstance(node.value, str) and any(m in node.value for m in _MARKERS):
-            template = parse_template(node.value, dialect)
-            if template.has_expression:
-                found.append(Expression(node, template, owner, task, key, text))
+        kind = type(node)
+        if kind is Mapping:
+            here = owner.node is node
+            for name, value in node.pairs:  # type: ignore[attr-defined]
+                visit(value, owner, task, key_text(name) if here else key)
+        elif kind is Sequence:
+            for item in node.items:  # type: ignore[attr-defined]
+                visit(item, owner, task, key)
+        else:
+            value = node.value  # type: ignore[attr-defined]
+            if type(value) is str and "{" in value and any(m in value for m in _MARKERS):
+                template = parse_template(value, dialect)
+                if template.has_expression:
+                    found.append(Expression(node, template, owner, task, key, text))  # type: ignore[arg-type]
+
+    visit(flow.node, flow, None, None)
     return found

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from flowls.expressions import Expression, collect_expressions
 from flowls.findings import Edit, Reporter
-from flowls.model import Flow
+from flowls.model import Flow, Task
 from flowls.parse.nodes import Node
 from flowls.pebble import KESTRA_1, Dialect
 from flowls.rules.base import Rule
@@ -23,6 +23,11 @@ class RuleContext:
     @property
     def text(self) -> str:
         return self.reporter.index.text
+
+    @cached_property
+    def tasks(self) -> list[Task]:
+        """Every task of the flow, depth first in phase order."""
+        return list(self.flow.all_tasks())
 
     @property
     def dialect(self) -> Dialect:

@@ -64,7 +64,7 @@ DAG_TYPES = frozenset({"io.kestra.plugin.core.flow.Dag", "io.kestra.core.tasks.f
 
 
 def check(ctx: RuleContext) -> None:
-    for task in ctx.flow.all_tasks():
+    for task in ctx.tasks:
         if task.type in DAG_TYPES:
             _check_dag(ctx, task.id, task.mapping.get("tasks"))
 

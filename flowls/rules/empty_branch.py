@@ -57,7 +57,7 @@ SWITCH_TYPES = frozenset({"io.kestra.plugin.core.flow.Switch", "io.kestra.core.t
 
 
 def check(ctx: RuleContext) -> None:
-    for task in ctx.flow.all_tasks():
+    for task in ctx.tasks:
         if task.type not in SWITCH_TYPES:
             continue
         # Kestra's test: an empty `cases` map and an empty `defaults` list (a case with no task still counts).

@@ -75,7 +75,7 @@ def check(ctx: RuleContext) -> None:
 
 
 def _timezones(ctx: RuleContext) -> Iterator[tuple[Node, str]]:
-    elements: list[tuple[Node, str | None]] = [(t.node, t.type) for t in ctx.flow.all_tasks()]
+    elements: list[tuple[Node, str | None]] = [(t.node, t.type) for t in ctx.tasks]
     for trigger in ctx.flow.triggers:
         elements.append((trigger.node, trigger.type))
         stack = list(trigger.conditions)
@@ -83,10 +83,13 @@ def _timezones(ctx: RuleContext) -> Iterator[tuple[Node, str]]:
             condition = stack.pop()
             stack.extend(condition.children)
             elements.append((condition.node, condition.type))
+    properties: dict[str, set[str]] = {}
     for node, plugin in elements:
         if not isinstance(node, Mapping) or plugin is None:
             continue
-        for prop in _properties(ctx, plugin):
+        if plugin not in properties:
+            properties[plugin] = _properties(ctx, plugin)
+        for prop in properties[plugin]:
             value = node.get(prop)
             if isinstance(value, Scalar) and isinstance(value.value, str):
                 yield value, value.value

@@ -59,7 +59,7 @@ KIND_NAMES = {
 
 
 def check(ctx: RuleContext) -> None:
-    for task in ctx.flow.all_tasks():
+    for task in ctx.tasks:
         kind = task_kind(ctx, task.type)
         if kind is None or kind == "task-runnable":
             continue

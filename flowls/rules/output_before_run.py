@@ -49,7 +49,7 @@ RULE = Rule(
 
 def check(ctx: RuleContext) -> None:
     tasks: dict[str, Task] = {}
-    for task in ctx.flow.all_tasks():
+    for task in ctx.tasks:
         if task.id:
             tasks.setdefault(task.id, task)
     for expression in ctx.expressions:

@@ -1,6 +1,5 @@
 from flowls.findings import Edit, Severity
 from flowls.pebble import ast as p
-from flowls.pebble import walk
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 
@@ -44,7 +43,7 @@ REMOVED_FILTERS = {"json": "toJson"}
 
 def check(ctx: RuleContext) -> None:
     for expression in ctx.expressions:
-        for node in walk(expression.template):
+        for node in expression.nodes:
             if isinstance(node, p.Call) and isinstance(node.callee, p.Name):
                 kind, name, start, end = "function", node.callee.name, node.callee.start, node.callee.end
                 removed, known = REMOVED_FUNCTIONS, ctx.dialect.functions

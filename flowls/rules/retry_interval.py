@@ -89,7 +89,7 @@ def check(ctx: RuleContext) -> None:
 
 
 def _retries(ctx: RuleContext) -> Iterator[Mapping]:
-    holders: list[Node] = [ctx.flow.node, *(t.node for t in ctx.flow.all_tasks()), *(t.node for t in ctx.flow.triggers)]
+    holders: list[Node] = [ctx.flow.node, *(t.node for t in ctx.tasks), *(t.node for t in ctx.flow.triggers)]
     for holder in holders:
         retry = holder.get("retry") if isinstance(holder, Mapping) else None
         if isinstance(retry, Mapping):

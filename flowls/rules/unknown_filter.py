@@ -1,6 +1,5 @@
 from flowls.findings import Severity
 from flowls.pebble import ast as p
-from flowls.pebble import walk
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 from flowls.rules.removed_builtin import REMOVED_FILTERS
@@ -44,7 +43,7 @@ RULE = Rule(
 def check(ctx: RuleContext) -> None:
     known = ctx.dialect.filters
     for expression in ctx.expressions:
-        for node in walk(expression.template):
+        for node in expression.nodes:
             if isinstance(node, p.FilterCall) and node.name not in known and node.name not in REMOVED_FILTERS:
                 message = f"unknown filter '{node.name}'{did_you_mean(node.name, known)}"
                 ctx.report(RULE, expression.span(node.name_start, node.name_end), message)

@@ -1,6 +1,5 @@
 from flowls.findings import Severity
 from flowls.pebble import ast as p
-from flowls.pebble import walk
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 from flowls.rules.removed_builtin import REMOVED_FUNCTIONS
@@ -45,7 +44,7 @@ def check(ctx: RuleContext) -> None:
     known = ctx.dialect.functions
     for expression in ctx.expressions:
         macros = None
-        for node in walk(expression.template):
+        for node in expression.nodes:
             if (
                 isinstance(node, p.Call)
                 and isinstance(node.callee, p.Name)

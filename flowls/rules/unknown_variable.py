@@ -80,7 +80,7 @@ def check(ctx: RuleContext) -> None:
 def _declared_variables(ctx: RuleContext) -> set[str]:
     """The flow's `variables`, and those a SetVariables task adds while the execution runs."""
     declared = set(ctx.flow.variables.keys()) if ctx.flow.variables is not None else set()
-    for task in ctx.flow.all_tasks():
+    for task in ctx.tasks:
         added = task.mapping.get("variables")
         if task.type in SET_VARIABLES and isinstance(added, Mapping):
             declared.update(added.keys())

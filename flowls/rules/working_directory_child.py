@@ -68,7 +68,7 @@ KIND_NAMES = {
 
 
 def check(ctx: RuleContext) -> None:
-    for parent in ctx.flow.all_tasks():
+    for parent in ctx.tasks:
         if parent.type not in WORKING_DIRECTORY_TYPES:
             continue
         for child in parent.children:
