@@ -83,14 +83,21 @@ def bound_names(template: p.Template) -> set[str]:
 
 
 def guarded(template: p.Template) -> set[int]:
-    """Ids of the nodes whose being undefined Kestra tolerates."""
+    """Ids of the nodes whose being undefined Kestra tolerates: under ``??``/``???``, tested
+    with ``is defined``, filtered with ``default``, and every other use of a reference guarded
+    that way in the same template (``x is defined ? x : 1``)."""
     roots: list[p.Node] = []
     for node in walk(template):
         if isinstance(node, p.Binary) and node.op in GUARD_OPERATORS:
             roots.append(node.left)
         elif _is_guard(node):
             roots.append(node.expr)  # type: ignore[attr-defined]
-    return {id(inner) for root in roots for inner in walk(root)}
+    ids = {id(inner) for root in roots for inner in walk(root)}
+    texts = {template.text[root.start : root.end] for root in roots}
+    for chain in chains(template):
+        if template.text[chain.node.start : chain.node.end] in texts:
+            ids.update(id(inner) for inner in walk(chain.node))
+    return ids
 
 
 def _is_guard(node: p.Node) -> bool:

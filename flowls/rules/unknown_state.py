@@ -57,6 +57,6 @@ def check(ctx: RuleContext) -> None:
             value = state.value if state.case_sensitive else state.value.upper()
             if value in STATES:
                 continue
-            hint = did_you_mean(state.value, STATES)
+            hint = did_you_mean(state.value.upper(), STATES)
             literal = state.literal
             ctx.report(RULE, expression.span(literal.start, literal.end), f"unknown state '{state.value}'{hint}")
