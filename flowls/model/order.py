@@ -3,7 +3,8 @@
 Kestra runs the phases in order (tasks, errors, finally, afterExecution), a flowable's own
 ``errors`` and ``finally`` after its branch, sequential lists in order, and only one branch of
 an If or a Switch. A Parallel's or a Dag's children may run at the same time, so they never
-count as "later" (a Dag child only when the other one depends on it). Unknown flowables
+count as "later" (a Dag child only when the other one depends on it). A child may read its
+flowable's outputs (LoopUntil updates `iterationCount` every iteration). Unknown flowables
 (plugins) are given the benefit of the doubt.
 """
 
@@ -40,7 +41,7 @@ def why_not_before(
             return None
         return f"it runs inside '{consumer.id}', after '{consumer.id}' reads this"
     if producer in consumer_line:
-        return f"'{consumer.id}' runs inside it, before it ends"
+        return None  # a flowable's outputs may exist while its children run (LoopUntil's iterationCount)
     common = next(element for element in producer_line if element in consumer_line)
     a = producer_line[producer_line.index(common) - 1]
     b = consumer_line[consumer_line.index(common) - 1]

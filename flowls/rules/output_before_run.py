@@ -12,9 +12,10 @@ RULE = Rule(
     ## What it does
     Flags `outputs.x` in a task that runs before `x` can have finished: a later task of the same
     sequential list, the task itself, a task in another branch of the same If or Switch, a task
-    of `errors`, `finally` or `afterExecution` read from an earlier phase, a flowable's own
-    outputs read by its children. Parallel siblings and Dag children that do not depend on each
-    other are left alone (they may have run), and so is a LoopUntil's `condition`.
+    of `errors`, `finally` or `afterExecution` read from an earlier phase, a child's outputs read
+    by its flowable's own properties (an If's `condition`). Parallel siblings and Dag children
+    that do not depend on each other are left alone (they may have run), and so are a
+    LoopUntil's `condition` and a child reading its flowable's outputs.
 
     ## Why is this bad?
     The outputs do not exist yet, so rendering fails with `Unable to find [x]`.

@@ -68,7 +68,7 @@ def tasks():
         ("d3", "d1", "message", None),
         ("inner", "loop", "condition", None),
         ("yes1", "check", "condition", "it runs inside 'check', after 'check' reads this"),
-        ("check", "yes1", "message", "'yes1' runs inside it, before it ends"),
+        ("check", "yes1", "message", None),
         ("on_error", "last", "message", "it is in 'errors', which runs after 'tasks'"),
         ("after", "cleanup", "message", "it is in 'afterExecution', which runs after 'finally'"),
         ("last", "after", "message", None),
