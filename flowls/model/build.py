@@ -21,7 +21,7 @@ from flowls.model.flow import (
     Task,
     Trigger,
 )
-from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, key_text, scalar_string
+from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, key_text, scalar_string, scalar_text
 
 TASK_LISTS = ("tasks", "then", "else", "errors", "finally", "defaults")
 
@@ -136,7 +136,4 @@ def _mappings(node: Mapping, key: str, path: JsonPath) -> list[tuple[Mapping, Js
 
 
 def _str(node: Mapping, key: str) -> str | None:
-    value = node.get(key)
-    if isinstance(value, Scalar) and value.value is not None and not isinstance(value.value, (dict, list)):
-        return str(value.value) if not isinstance(value.value, bool) else value.text
-    return None
+    return scalar_text(node.get(key))

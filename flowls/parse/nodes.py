@@ -70,6 +70,14 @@ def key_text(node: Node) -> str:
     return f"<{type(node).__name__.lower()} key>"
 
 
+def scalar_text(node: Node | None) -> str | None:
+    """A scalar as Kestra's String fields read it (Jackson turns numbers and booleans into their
+    text); None for null and for collections."""
+    if isinstance(node, Scalar) and node.value is not None:
+        return node.text
+    return None
+
+
 def scalar_string(node: Node | None) -> str | None:
     """The text of a scalar node holding a string, else None."""
     if isinstance(node, Scalar) and isinstance(node.value, str):

@@ -1,5 +1,5 @@
 from flowls.findings import Severity
-from flowls.parse.nodes import Mapping, Node, Scalar, Sequence
+from flowls.parse.nodes import Mapping, Node, Sequence, scalar_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 from flowls.rules.input_dependency import find_cycles
@@ -79,7 +79,7 @@ def _check_dag(ctx: RuleContext, dag_id: str | None, items: Node | None) -> None
         if not isinstance(item, Mapping):
             continue
         wrapped = item.get("task")
-        task_id = _text(wrapped.get("id")) if isinstance(wrapped, Mapping) else None
+        task_id = scalar_text(wrapped.get("id")) if isinstance(wrapped, Mapping) else None
         dependencies = _dependencies(item.get("dependsOn"))
         entries.append((task_id, dependencies))
         if task_id is not None and task_id not in graph:
@@ -100,10 +100,4 @@ def _check_dag(ctx: RuleContext, dag_id: str | None, items: Node | None) -> None
 def _dependencies(node: Node | None) -> list[tuple[str, Node]]:
     if not isinstance(node, Sequence):
         return []
-    return [(value, item) for item in node.items if (value := _text(item)) is not None]
-
-
-def _text(node: Node | None) -> str | None:
-    if isinstance(node, Scalar) and node.value is not None and not isinstance(node.value, (bool, dict, list)):
-        return node.text
-    return None
+    return [(value, item) for item in node.items if (value := scalar_text(item)) is not None]

@@ -1,6 +1,6 @@
 from flowls.findings import Severity
 from flowls.model import Task
-from flowls.parse.nodes import Mapping, Node, Scalar
+from flowls.parse.nodes import Mapping, Node, scalar_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 
@@ -72,7 +72,7 @@ def check(ctx: RuleContext) -> None:
             holder = trigger.node.get("preconditions")
             if isinstance(holder, Mapping):
                 node = holder.get("id")
-                preconditions.append((_text(node), node))
+                preconditions.append((scalar_text(node), node))
     _report_duplicates(ctx, "preconditions id", preconditions)
 
 
@@ -109,9 +109,3 @@ def _report_for_each_item_clashes(ctx: RuleContext, tasks: list[Task]) -> None:
 
 def _id_node(node: Node) -> Node | None:
     return node.get("id") if isinstance(node, Mapping) else None
-
-
-def _text(node: Node | None) -> str | None:
-    if isinstance(node, Scalar) and node.value is not None and not isinstance(node.value, bool):
-        return str(node.value)
-    return None

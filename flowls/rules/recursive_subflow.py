@@ -1,5 +1,5 @@
 from flowls.findings import Severity
-from flowls.parse.nodes import Node, Scalar
+from flowls.parse.nodes import scalar_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 
@@ -58,17 +58,10 @@ def check(ctx: RuleContext) -> None:
         if task.type not in SUBFLOW_TYPES:
             continue
         namespace, flow_id = task.mapping.get("namespace"), task.mapping.get("flowId")
-        if flow_id is None or _text(namespace) != flow.namespace or _text(flow_id) != flow.id:
+        if flow_id is None or scalar_text(namespace) != flow.namespace or scalar_text(flow_id) != flow.id:
             continue
         ctx.report(
             RULE,
             flow_id,
             f"recursive call to flow [{flow.namespace}.{flow.id}]: task '{task.id}' runs the flow it belongs to",
         )
-
-
-def _text(node: Node | None) -> str | None:
-    """A scalar's value as Kestra's String field would read it (numbers too)."""
-    if isinstance(node, Scalar) and isinstance(node.value, (str, int, float)) and not isinstance(node.value, bool):
-        return node.text
-    return None
