@@ -5,6 +5,7 @@ Templates are parsed once per flow and shared by every rule that reads expressio
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -64,6 +65,13 @@ class Expression:
 
     def dashed_covering(self, node: object) -> DashedReference | None:
         return next((ref for ref in self.dashed if ref.covers(node)), None)  # type: ignore[arg-type]
+
+    def template_offset(self, document_offset: int) -> int | None:
+        """The template offset at a document offset inside this value (None: not aligned)."""
+        offsets = self.offsets
+        if offsets is None:
+            return None
+        return max(0, bisect.bisect_right(offsets, document_offset) - 1)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Document offsets of ``[start, end)`` in the template; the whole value if unaligned."""
