@@ -14,9 +14,9 @@ def test_ci_runs_the_readme_test_command():
     assert command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_rule_table_is_generated_from_the_registry():
+def test_rule_docs_are_generated_from_the_registry():
     done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "gen_rules_table.py"), "--check"], capture_output=True, text=True
+        [sys.executable, str(REPO / "scripts" / "gen_rule_docs.py"), "--check"], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
     assert "| `terminal-state-check` | warning | execution.state is compared with a final state" in README

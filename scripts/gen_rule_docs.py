@@ -1,5 +1,5 @@
-"""Write the README's rule table from the rule registry: `python scripts/gen_rules_table.py`
-(`--check` exits 1 when the README is stale)."""
+"""Write the rule documentation from the rule registry: the README's rule table and
+`docs/rules.md` (`python scripts/gen_rule_docs.py`; `--check` exits 1 when either is stale)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from flowls.rule_docs import render_rule_docs
 from flowls.rules.registry import RULES
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+RULE_DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
@@ -33,13 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     if START not in current or END not in current:
         print(f"{README}: no {START} ... {END} markers", file=sys.stderr)
         return 1
-    wanted = render(current)
+    outputs = {README: render(current), RULE_DOCS: render_rule_docs()}
     if args.check:
-        if wanted != current:
-            print(f"{README}: the rule table is stale; run scripts/gen_rules_table.py", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(wanted, encoding="utf-8")
+        stale = [path for path, text in outputs.items() if not path.is_file() or path.read_text("utf-8") != text]
+        for path in stale:
+            print(f"{path} is stale; run scripts/gen_rule_docs.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return 0
 
 

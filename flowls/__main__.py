@@ -1,0 +1,3 @@
+from flowls.lsp.main import main
+
+main()

@@ -1,0 +1,203 @@
+"""One thin handler per LSP method: convert the request, ask :mod:`flowls.features`, convert
+the answer. Nothing here computes anything itself."""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from flowls.features.actions import code_actions
+from flowls.features.navigation import definition, occurrences, rename_problem, target_at
+from flowls.features.symbols import Symbol, document_symbols, folding_ranges
+from flowls.lsp.server import FlowServer
+
+_SYMBOL_KINDS = {
+    "flow": types.SymbolKind.Module,
+    "phase": types.SymbolKind.Namespace,
+    "task": types.SymbolKind.Function,
+    "trigger": types.SymbolKind.Event,
+    "input": types.SymbolKind.Variable,
+    "output": types.SymbolKind.Property,
+}
+
+
+def create_server() -> FlowServer:
+    server = FlowServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: FlowServer, params: types.InitializeParams) -> None:
+        text_document = params.capabilities.text_document
+        if text_document is not None and text_document.diagnostic is not None:
+            ls.pull_diagnostics = True
+            options = types.DiagnosticOptions(
+                identifier="flowls", inter_file_dependencies=False, workspace_diagnostics=False
+            )
+            ls.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, options)(pull_diagnostics)
+        ls.apply_settings((params.initialization_options or {}).get("flowls") if isinstance(
+            params.initialization_options, dict) else None)  # fmt: skip
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: FlowServer, params: types.InitializedParams) -> None:
+        await _fetch_settings(ls)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def changed_configuration(ls: FlowServer, params: types.DidChangeConfigurationParams) -> None:
+        settings = params.settings
+        if isinstance(settings, dict) and "flowls" in settings:
+            ls.apply_settings(settings["flowls"])
+        else:
+            await _fetch_settings(ls)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: FlowServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, delay=0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: FlowServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: FlowServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        state = ls.documents.pop(uri, None)
+        if state is not None and state.pending is not None:
+            state.pending.cancel()
+        if not ls.pull_diagnostics and state is not None and state.published:
+            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    async def pull_diagnostics(
+        ls: FlowServer, params: types.DocumentDiagnosticParams
+    ) -> types.FullDocumentDiagnosticReport | types.UnchangedDocumentDiagnosticReport:
+        uri = params.text_document.uri
+        file = await ls.current_file(uri)
+        state = ls.documents.get(uri)
+        result_id = f"{state.version}" if state is not None else None
+        if result_id is not None and params.previous_result_id == result_id:
+            return types.UnchangedDocumentDiagnosticReport(result_id=result_id)
+        items = [] if file is None else [ls.converter(file).diagnostic(f) for f in file.analysis.findings]
+        return types.FullDocumentDiagnosticReport(items=items, result_id=result_id)
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    async def symbols(ls: FlowServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        file = await ls.current_file(params.text_document.uri)
+        if file is None:
+            return []
+        convert = ls.converter(file)
+
+        def build(symbol: Symbol) -> types.DocumentSymbol:
+            return types.DocumentSymbol(
+                name=symbol.name,
+                detail=symbol.detail,
+                kind=_SYMBOL_KINDS[symbol.kind],
+                range=convert.offsets(symbol.start, symbol.end),
+                selection_range=convert.offsets(*symbol.selection),
+                children=[build(child) for child in symbol.children],
+            )
+
+        return [build(symbol) for symbol in document_symbols(file)]
+
+    @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+    async def folding(ls: FlowServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
+        file = await ls.current_file(params.text_document.uri)
+        if file is None:
+            return []
+        return [types.FoldingRange(start_line=first, end_line=last) for first, last in folding_ranges(file)]
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    async def actions(ls: FlowServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        file = await ls.current_file(uri)
+        if file is None:
+            return []
+        convert = ls.converter(file)
+        found = []
+        for action in code_actions(file, convert.core_range(params.range)):
+            edits = [types.TextEdit(range=convert.range(e.range), new_text=e.new_text) for e in action.edits]
+            found.append(
+                types.CodeAction(
+                    title=action.title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[convert.diagnostic(action.finding)],
+                    edit=types.WorkspaceEdit(changes={uri: edits}),
+                    is_preferred=action.preferred or None,
+                )
+            )
+        return found
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    async def go_to_definition(ls: FlowServer, params: types.DefinitionParams) -> types.Location | None:
+        uri = params.text_document.uri
+        file = await ls.current_file(uri)
+        if file is None:
+            return None
+        convert = ls.converter(file)
+        target = target_at(file, convert.offset(params.position))
+        found = definition(file, target) if target else None
+        return types.Location(uri=uri, range=convert.offsets(*found)) if found else None
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    async def references(ls: FlowServer, params: types.ReferenceParams) -> list[types.Location]:
+        uri = params.text_document.uri
+        file = await ls.current_file(uri)
+        if file is None:
+            return []
+        convert = ls.converter(file)
+        target = target_at(file, convert.offset(params.position))
+        if target is None:
+            return []
+        include = params.context.include_declaration
+        return [
+            types.Location(uri=uri, range=convert.offsets(o.start, o.end))
+            for o in occurrences(file, target)
+            if include or not o.declaration
+        ]
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    async def prepare_rename(
+        ls: FlowServer, params: types.PrepareRenameParams
+    ) -> types.PrepareRenamePlaceholder | None:
+        file = await ls.current_file(params.text_document.uri)
+        if file is None:
+            return None
+        convert = ls.converter(file)
+        target = target_at(file, convert.offset(params.position))
+        if target is None:
+            return None
+        return types.PrepareRenamePlaceholder(range=convert.offsets(target.start, target.end), placeholder=target.name)
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME)
+    async def rename(ls: FlowServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+        uri = params.text_document.uri
+        file = await ls.current_file(uri)
+        if file is None:
+            return None
+        convert = ls.converter(file)
+        target = target_at(file, convert.offset(params.position))
+        if target is None:
+            return None
+        problem = rename_problem(file, target, params.new_name)
+        if problem is not None:
+            raise ValueError(problem)
+        edits = [
+            types.TextEdit(range=convert.offsets(o.start, o.end), new_text=params.new_name)
+            for o in occurrences(file, target)
+        ]
+        return types.WorkspaceEdit(changes={uri: edits})
+
+    return server
+
+
+async def _fetch_settings(ls: FlowServer) -> None:
+    workspace = ls.client_capabilities.workspace
+    if workspace is None or not workspace.configuration:
+        return
+    try:
+        (settings,) = await ls.workspace_configuration_async(
+            types.ConfigurationParams(items=[types.ConfigurationItem(section="flowls")])
+        )
+    except Exception as error:  # an old or odd client: keep the settings we have
+        ls.warn(f"flowls: could not read the settings ({error})")
+        return
+    ls.apply_settings(settings)
