@@ -73,8 +73,10 @@ def folding_ranges(file: FlowFile) -> list[tuple[int, int]]:
         stack: list[Node] = [document.root] if document.root is not None else []
         while stack:
             node = stack.pop()
-            end = node.end - 1 if node.end > node.start and file.text[node.end - 1 : node.end] == "\n" else node.end
-            first, last = index.position(node.start).line, index.position(end).line
+            end = node.end
+            while end > node.start and file.text[end - 1] in " \t\r\n":
+                end -= 1  # a block collection ends where the next line's content starts
+            first, last = index.position(node.start).line, index.position(max(node.start, end - 1)).line
             foldable = not isinstance(node, Scalar) or (node.style is not None and node.style in "|>")
             if last > first and foldable:
                 found.add((first, last))
