@@ -19,6 +19,7 @@ from flowls.schema.report import report_schema
 from flowls.schema.validate import FlowValidator
 from flowls.suppress import Suppressions, find_suppressions
 from flowls.text import LineIndex
+from flowls.workspace import WorkspaceIndex
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,14 @@ class Linter:
         self.validator = validator
         self.options = options or Options()
 
-    def lint_bytes(self, data: bytes) -> Analysis:
-        return self._analyse(decode(data, self.options.limits))
+    def lint_bytes(self, data: bytes, workspace: WorkspaceIndex | None = None) -> Analysis:
+        return self._analyse(decode(data, self.options.limits), workspace)
 
-    def lint_text(self, text: str) -> Analysis:
-        return self._analyse(check_text(text, self.options.limits))
+    def lint_text(self, text: str, workspace: WorkspaceIndex | None = None) -> Analysis:
+        """``workspace`` lets rules look at other flows (Subflow targets); without it they don't."""
+        return self._analyse(check_text(text, self.options.limits), workspace)
 
-    def _analyse(self, source: Source) -> Analysis:
+    def _analyse(self, source: Source, workspace: WorkspaceIndex | None) -> Analysis:
         index = LineIndex(source.text)
         reporter = Reporter(index)
         documents: list[Document] = []
@@ -66,10 +68,10 @@ class Linter:
                 rule, source.problem.offset, _char_end(source.text, source.problem.offset), source.problem.message
             )
         else:
-            documents = self._documents(source.text, reporter)
+            documents = self._documents(source.text, reporter, workspace)
         return Analysis(source.text, index, documents, self._filtered(reporter.findings, find_suppressions(index)))
 
-    def _documents(self, text: str, reporter: Reporter) -> list[Document]:
+    def _documents(self, text: str, reporter: Reporter, workspace: WorkspaceIndex | None) -> list[Document]:
         composed = compose(text)
         limit = self.options.limits.max_expanded_nodes
         if composed.expanded_size > limit:
@@ -80,13 +82,13 @@ class Linter:
             line = reporter.index.position(duplicate.first.start).line + 1
             message = f"duplicate key '{duplicate.key}' (first set on line {line}); Kestra rejects the flow"
             reporter.add(duplicate_key.RULE, duplicate.duplicate.start, duplicate.duplicate.end, message)
-        documents = [self._document(root, reporter) for root in composed.documents]
+        documents = [self._document(root, reporter, workspace) for root in composed.documents]
         if composed.syntax_error is not None:
             offset = composed.syntax_error.offset
             reporter.add(yaml_syntax.RULE, offset, _char_end(text, offset), composed.syntax_error.message)
         return documents
 
-    def _document(self, root: Node | None, reporter: Reporter) -> Document:
+    def _document(self, root: Node | None, reporter: Reporter, workspace: WorkspaceIndex | None) -> Document:
         if root is None:
             reporter.add(not_a_flow.RULE, 0, 0, "empty document: a flow is a mapping with id, namespace and tasks")
             return Document(None, None)
@@ -97,7 +99,7 @@ class Linter:
             return Document(root, None)
         flow = build_flow(root)
         report_schema(flow, self.validator, reporter)
-        context = RuleContext(flow, reporter, self.validator.index)
+        context = RuleContext(flow, reporter, self.validator.index, workspace)
         for rule_id, check in CHECKS.items():
             if self._enabled(rule_id):
                 check(context)

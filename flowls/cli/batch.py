@@ -16,6 +16,7 @@ from flowls.cli.files import looks_like_flow
 from flowls.config import PathIgnores
 from flowls.findings import Finding
 from flowls.fixes import apply_fixes
+from flowls.workspace import WorkspaceIndex
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -29,6 +30,7 @@ class Job:
     flows_only: bool
     ignores: PathIgnores
     fix: str | None  # None, "write" (apply safe fixes in place) or "diff" (show them)
+    workspace: WorkspaceIndex | None = None  # the linted flows, when some call subflows
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def _lint_one(linter: Linter, job: Job, path: Path, explicit: bool) -> FileResul
 
 def _check(linter: Linter, job: Job, path: Path, data: bytes) -> FileResult:
     ignored = job.ignores.rules_for(path) if str(path) != STDIN else frozenset()
-    analysis = linter.lint_bytes(data)
+    analysis = linter.lint_bytes(data, job.workspace)
     findings = [f for f in analysis.findings if f.rule not in ignored]
     if job.fix is None or not any(f.fix for f in findings):
         return FileResult(str(path), findings)
@@ -104,7 +106,7 @@ def _check(linter: Linter, job: Job, path: Path, data: bytes) -> FileResult:
         )
         return FileResult(str(path), findings, fixed=applied, diff=diff)
     path.write_bytes(_encode_like(data, fixed_text))
-    remaining = [f for f in linter.lint_text(fixed_text).findings if f.rule not in ignored]
+    remaining = [f for f in linter.lint_text(fixed_text, job.workspace).findings if f.rule not in ignored]
     return FileResult(str(path), remaining, fixed=applied)
 
 
@@ -115,3 +117,24 @@ def _encode_like(original: bytes, text: str) -> bytes:
             return bom + text.encode(codec)
     prefix = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     return prefix + text.encode("utf-8")
+
+
+SUBFLOW_MARKERS = ("flow.Subflow", "flows.Flow", "ForEachItem")
+
+
+def workspace_of(files: list[tuple[Path, bool]]) -> WorkspaceIndex | None:
+    """The flows among ``files``, when any of them calls a subflow (else no index is built)."""
+    texts = {}
+    for path, _ in files:
+        if str(path) == STDIN:
+            continue
+        try:
+            texts[str(path)] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    if not any(marker in text for text in texts.values() for marker in SUBFLOW_MARKERS):
+        return None
+    index = WorkspaceIndex()
+    for path, text in texts.items():
+        index.update(path, text)
+    return index

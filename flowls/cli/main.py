@@ -13,7 +13,7 @@ from pathlib import Path
 from flowls import __version__
 from flowls.analysis import Linter, Options
 from flowls.cli import output
-from flowls.cli.batch import STDIN, FileResult, Job, default_jobs, lint_files
+from flowls.cli.batch import STDIN, FileResult, Job, default_jobs, lint_files, workspace_of
 from flowls.cli.files import discover, excluded
 from flowls.config import Config, ConfigError, find_config, load_config, rule_ids
 from flowls.findings import Severity
@@ -82,6 +82,7 @@ def _lint_command(argv: list[str]) -> int:
         if str(path) != STDIN and not path.exists():
             raise UsageError(f"{path}: no such file or directory")
     groups = _group_by_config(files, args.config)
+    workspace = workspace_of(files) if len(files) > 1 else None  # one file: its callees are unknown
     token = args.token or os.environ.get("FLOWLS_KESTRA_TOKEN") or None
     validators: dict[str | None, FlowValidator] = {}
     results: dict[int, FileResult] = {}
@@ -92,7 +93,8 @@ def _lint_command(argv: list[str]) -> int:
             validators[config.schema] = FlowValidator(load_index(config.schema, token=token))
         linter = Linter(validators[config.schema], _options(config))
         kept = [(i, item) for i, item in members if item[1] or not excluded(item[0], config.exclude)]
-        job = Job(args.flows_only, config.per_path_ignores, "write" if args.fix else "diff" if args.diff else None)
+        fix = "write" if args.fix else "diff" if args.diff else None
+        job = Job(args.flows_only, config.per_path_ignores, fix, workspace)
         done = lint_files(linter, [item for _, item in kept], job, args.jobs or default_jobs())
         results.update(zip((i for i, _ in kept), done, strict=True))
     return _report([results[i] for i in sorted(results)], args)

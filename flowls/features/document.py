@@ -11,6 +11,7 @@ from flowls.expressions import Expression, collect_expressions
 from flowls.model import Flow
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence
 from flowls.schema.index import SchemaIndex
+from flowls.workspace import WorkspaceIndex
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,15 @@ class FlowFile:
     last_good: Analysis | None = field(default=None)
 
     @classmethod
-    def analyse(cls, linter: Linter, uri: str, text: str, previous: FlowFile | None = None) -> FlowFile:
-        analysis = linter.lint_text(text)
+    def analyse(
+        cls,
+        linter: Linter,
+        uri: str,
+        text: str,
+        previous: FlowFile | None = None,
+        workspace: WorkspaceIndex | None = None,
+    ) -> FlowFile:
+        analysis = linter.lint_text(text, workspace)
         parsed = any(d.flow is not None for d in analysis.documents) and not any(
             f.rule == "yaml-syntax" for f in analysis.findings
         )

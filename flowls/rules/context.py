@@ -12,6 +12,7 @@ from flowls.parse.nodes import Node
 from flowls.pebble import KESTRA_1, Dialect
 from flowls.rules.base import Rule
 from flowls.schema.index import SchemaIndex
+from flowls.workspace import WorkspaceIndex
 
 
 @dataclass
@@ -19,6 +20,7 @@ class RuleContext:
     flow: Flow
     reporter: Reporter
     schema: SchemaIndex
+    workspace: WorkspaceIndex | None = None  # the other flows, when the caller knows them
 
     @property
     def text(self) -> str:

@@ -192,7 +192,7 @@ def test_an_internal_error_names_the_file_and_spares_the_others(tmp_path):
     from flowls.config import PathIgnores
 
     class Broken:
-        def lint_bytes(self, data: bytes):
+        def lint_bytes(self, data: bytes, workspace=None):
             if b"boom" in data:
                 raise ValueError("boom")
             return type("Analysis", (), {"findings": []})()

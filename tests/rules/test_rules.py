@@ -10,6 +10,7 @@ import pytest
 from flowls.analysis import Linter, Options
 from flowls.parse.source import Limits
 from flowls.rules.registry import RULES
+from flowls.workspace import WorkspaceIndex
 
 
 def test_ids_are_stable_kebab_case_and_registered_once():
@@ -31,9 +32,15 @@ def _lint_example(validator, rule, example: str, *, bad: bool):
     options = dict(rule.example_options)
     encoding = str(options.pop("bad-example-encoding", "utf-8")) if bad else "utf-8"
     options.pop("bad-example-encoding", None)
+    workspace = None
+    if "workspace" in options:
+        workspace = WorkspaceIndex()
+        for path, text in options.pop("workspace").items():
+            workspace.update(path, text)
     limits = Limits(max_depth=int(options.pop("max-depth", Limits().max_depth)))
     assert not options, f"unknown example option {options}"
-    return Linter(validator, Options(limits=limits)).lint_bytes(textwrap.dedent(example).encode(encoding)).findings
+    data = textwrap.dedent(example).encode(encoding)
+    return Linter(validator, Options(limits=limits)).lint_bytes(data, workspace).findings
 
 
 @pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)

@@ -112,6 +112,8 @@ EXPECTED = [
     ),
     ("schema", 5, 11, 5, 40, "missing required property 'message'"),
     ("schema", 6, 5, 6, 11, "unknown property 'mesage' in io.kestra.plugin.core.log.Log — did you mean 'message'?"),
+    ("subflow-input", 8, 5, 8, 11, "missing required input 'region' of flow 'child'"),
+    ("subflow-input", 9, 7, 9, 13, "flow 'child' declares no input 'regoin' (it has: region)"),
     (
         "system-label",
         4,
@@ -132,6 +134,7 @@ EXPECTED = [
     ("unknown-function", 6, 18, 6, 21, "unknown function 'nwo' — did you mean 'now'?"),
     ("unknown-input", 9, 31, 9, 34, "no input 'usr' in this flow — did you mean 'user'?"),
     ("unknown-state", 11, 35, 11, 44, "unknown state 'FAILURE' — did you mean 'FAILED'?"),
+    ("unknown-subflow", 7, 13, 7, 17, "no flow 'chld' in namespace 'company.team' in the workspace"),
     ("unknown-task-reference", 9, 26, 9, 30, "no task 'fetc' in this flow — did you mean 'fetch'?"),
     ("unknown-test", 6, 29, 6, 34, "unknown test 'blank'"),
     (
@@ -175,6 +178,9 @@ def test_every_rule_reports_its_bad_example_where_it_is(tmp_path):
     for rule in RULES.values():
         encoding = str(rule.example_options.get("bad-example-encoding", "utf-8"))
         (tmp_path / f"{rule.id}.yaml").write_bytes(textwrap.dedent(rule.bad_example).encode(encoding))
+        for name, text in dict(rule.example_options.get("workspace", {})).items():  # flows the example calls
+            (tmp_path / "workspace").mkdir(exist_ok=True)
+            (tmp_path / "workspace" / name).write_text(text)
     run = flowlint("--format", "json", ".", cwd=tmp_path)
     assert run.code == 1
     got = [

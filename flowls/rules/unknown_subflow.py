@@ -1,0 +1,78 @@
+from flowls.findings import Severity
+from flowls.model import Task
+from flowls.parse.nodes import Node, scalar_text
+from flowls.rules.base import Rule
+from flowls.rules.context import RuleContext
+
+# The flow the examples of this rule and of subflow-input call.
+EXAMPLE_CHILD = (
+    "id: child\nnamespace: company.team\ninputs:\n  - id: region\n    type: STRING\n"
+    'tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: "{{ inputs.region }}"\n'
+)
+
+RULE = Rule(
+    id="unknown-subflow",
+    severity=Severity.WARNING,
+    summary="A Subflow task calls a flow that is not in the workspace.",
+    doc="""
+    ## What it does
+    When the other flows of the workspace are known (the editor's workspace folders, or the
+    files flowlint was given), flags a Subflow whose literal `namespace` and `flowId` name no
+    flow among them. Expressions in either are left alone.
+
+    ## Why is this bad?
+    Kestra fails the task when the flow does not exist on the instance (`The subflow … not
+    found`). A warning, because the flow may live in another repository.
+
+    ## Example
+    ```yaml
+    id: parent
+    namespace: company.team
+    tasks:
+      - id: call
+        type: io.kestra.plugin.core.flow.Subflow
+        namespace: company.team
+        flowId: chld
+        inputs:
+          region: eu
+    ```
+    Use instead:
+    ```yaml
+    id: parent
+    namespace: company.team
+    tasks:
+      - id: call
+        type: io.kestra.plugin.core.flow.Subflow
+        namespace: company.team
+        flowId: child
+        inputs:
+          region: eu
+    ```
+    """,
+    example_options={"workspace": {"child.yaml": EXAMPLE_CHILD}},
+)
+
+SUBFLOW = frozenset(
+    ("io.kestra.plugin.core.flow.Subflow", "io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow")
+)
+
+
+def subflow_target(task: Task) -> tuple[str, str, Node] | None:
+    """A Subflow's literal namespace and flow id, and the node to report at."""
+    if task.type not in SUBFLOW:
+        return None
+    namespace, flow_id = scalar_text(task.mapping.get("namespace")), task.mapping.get("flowId")
+    name = scalar_text(flow_id)
+    if not namespace or not name or "{" in namespace or "{" in name or flow_id is None:
+        return None
+    return namespace, name, flow_id
+
+
+def check(ctx: RuleContext) -> None:
+    if ctx.workspace is None:
+        return
+    for task in ctx.tasks:
+        target = subflow_target(task)
+        if target is not None and ctx.workspace.find(target[0], target[1]) is None:
+            namespace, name, node = target
+            ctx.report(RULE, node, f"no flow '{name}' in namespace '{namespace}' in the workspace")
