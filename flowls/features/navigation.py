@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from flowls.features.document import FlowFile
 from flowls.model import Flow, Task
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence
+from flowls.rules.unknown_subflow import subflow_target
+from flowls.workspace import FlowSummary, WorkspaceIndex
 
 TASK_ID = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_-]*")
 INPUT_ID = re.compile(r"[a-zA-Z0-9][.a-zA-Z0-9_-]*")
@@ -139,3 +141,17 @@ def _depends_on(task: Task) -> list[Node]:
             depends = item.get("dependsOn")
             return list(depends.items) if isinstance(depends, Sequence) else []
     return []
+
+
+def subflow_at(file: FlowFile, offset: int, workspace: WorkspaceIndex) -> FlowSummary | None:
+    """The flow a Subflow calls, when the cursor is on its `namespace` or `flowId`."""
+    flow = file.flow_at(offset)
+    if flow is None:
+        return None
+    for task in flow.all_tasks():
+        target = subflow_target(task)
+        if target is None:
+            continue
+        if any(_holds(task.mapping.get(key), offset) for key in ("namespace", "flowId")):
+            return workspace.find(target[0], target[1])
+    return None

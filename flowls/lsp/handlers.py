@@ -3,12 +3,17 @@ the answer. Nothing here computes anything itself."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lsprotocol import types
+from pygls.uris import to_fs_path
 
 from flowls.features.actions import code_actions
-from flowls.features.navigation import definition, occurrences, rename_problem, target_at
+from flowls.features.navigation import definition, occurrences, rename_problem, subflow_at, target_at
 from flowls.features.symbols import Symbol, document_symbols, folding_ranges
+from flowls.lsp.convert import Converter, encoding_of
 from flowls.lsp.server import FlowServer
+from flowls.text import LineIndex
 
 _SYMBOL_KINDS = {
     "flow": types.SymbolKind.Module,
@@ -25,6 +30,8 @@ def create_server() -> FlowServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: FlowServer, params: types.InitializeParams) -> None:
+        folders = [folder.uri for folder in params.workspace_folders or []] or [params.root_uri or ""]
+        ls.folders = [Path(path) for uri in folders if uri and (path := to_fs_path(uri)) and Path(path).is_dir()]
         text_document = params.capabilities.text_document
         if text_document is not None and text_document.diagnostic is not None:
             ls.pull_diagnostics = True
@@ -38,6 +45,7 @@ def create_server() -> FlowServer:
     @server.feature(types.INITIALIZED)
     async def initialized(ls: FlowServer, params: types.InitializedParams) -> None:
         await _fetch_settings(ls)
+        await ls.index_workspace()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def changed_configuration(ls: FlowServer, params: types.DidChangeConfigurationParams) -> None:
@@ -133,9 +141,20 @@ def create_server() -> FlowServer:
         if file is None:
             return None
         convert = ls.converter(file)
-        target = target_at(file, convert.offset(params.position))
+        offset = convert.offset(params.position)
+        target = target_at(file, offset)
         found = definition(file, target) if target else None
-        return types.Location(uri=uri, range=convert.offsets(*found)) if found else None
+        if found:
+            return types.Location(uri=uri, range=convert.offsets(*found))
+        callee = subflow_at(file, offset, ls.workspace_index)
+        if callee is None:
+            return None
+        encoding = encoding_of(ls.workspace.position_encoding)
+        target_index = LineIndex(Path(callee.path).read_text(encoding="utf-8")) if Path(callee.path).is_file() else None
+        at = Converter(target_index, encoding).range(callee.id_range) if target_index else None
+        return types.Location(
+            uri=Path(callee.path).as_uri(), range=at or types.Range(types.Position(0, 0), types.Position(0, 0))
+        )
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     async def references(ls: FlowServer, params: types.ReferenceParams) -> list[types.Location]:

@@ -25,6 +25,7 @@ from flowls.lsp.settings import Settings, effective_config, parse_settings
 from flowls.parse.source import Limits
 from flowls.schema.load import SchemaLoadError, load_index
 from flowls.schema.validate import FlowValidator
+from flowls.workspace import WorkspaceIndex
 
 log = logging.getLogger("flowls")
 
@@ -48,6 +49,8 @@ class FlowServer(LanguageServer):
         self.analyser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="flowls-analysis")
         self._validators: dict[str | None, FlowValidator] = {}
         self._linters: dict[tuple, Linter] = {}
+        self.folders: list[Path] = []
+        self.workspace_index = WorkspaceIndex()  # other flows: Subflow targets and their inputs
 
     # --- analysis -----------------------------------------------------------------------------
 
@@ -112,7 +115,7 @@ class FlowServer(LanguageServer):
             linter = self.linter_for(uri)
             previous = state.file
             loop = asyncio.get_running_loop()
-            file = await loop.run_in_executor(self.analyser, FlowFile.analyse, linter, uri, text, previous)
+            file = await loop.run_in_executor(self.analyser, self._analyse_now, linter, uri, text, previous)
             current = self.documents.get(uri)
             if current is not state or self.workspace.get_text_document(uri).version != version:
                 return  # the document changed meanwhile: a newer analysis is on its way
@@ -127,6 +130,26 @@ class FlowServer(LanguageServer):
         finally:
             if state is not None and self.documents.get(uri) is state and state.pending is asyncio.current_task():
                 state.analysed.set()
+
+    def _analyse_now(self, linter: Linter, uri: str, text: str, previous: FlowFile | None) -> FlowFile:
+        path = to_fs_path(uri)
+        if path is not None:
+            self.workspace_index.update(path, text)  # an open buffer wins over the file on disk
+        return FlowFile.analyse(linter, uri, text, previous, self.workspace_index)
+
+    async def index_workspace(self) -> None:
+        """Index the flows of the workspace folders (off the event loop), then re-check."""
+        if not self.folders:
+            return
+        loop = asyncio.get_running_loop()
+        scanned = await loop.run_in_executor(self.analyser, WorkspaceIndex.scan, self.folders)
+        for uri in self.documents:  # open buffers are newer than their files
+            path = to_fs_path(uri)
+            if path is not None:
+                scanned.update(path, self.workspace.get_text_document(uri).source)
+        self.workspace_index = scanned
+        for uri in list(self.documents):
+            self.schedule(uri, delay=0)
 
     def _publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         state = self.documents.get(uri)
