@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowls.cli.files import YAML_SUFFIXES, looks_like_flow
-from flowls.model import build_flow
+from flowls.model import Flow, build_flow
 from flowls.parse.compose import compose
 from flowls.parse.nodes import Mapping, Scalar
 from flowls.parse.source import DEFAULT_MAX_FILE_SIZE, Limits, check_text
@@ -63,8 +63,10 @@ class WorkspaceIndex:
 
     def update(self, path: str, text: str) -> None:
         """(Re)index one file from its text; a file that is no flow drops out."""
+        self.replace(path, summarise(path, text))
+
+    def replace(self, path: str, summaries: list[FlowSummary]) -> None:
         self.remove(path)
-        summaries = summarise(path, text)
         self._by_path[path] = summaries
         for summary in summaries:
             self._by_name.setdefault((summary.namespace, summary.id), summary)
@@ -89,12 +91,15 @@ class WorkspaceIndex:
 def summarise(path: str, text: str) -> list[FlowSummary]:
     if not looks_like_flow(text) or check_text(text, Limits()).problem is not None:
         return []
-    index = LineIndex(text)
+    flows = [build_flow(root) for root in compose(text).documents if isinstance(root, Mapping)]
+    return summarise_flows(path, flows, LineIndex(text))
+
+
+def summarise_flows(path: str, flows: list[Flow], index: LineIndex) -> list[FlowSummary]:
+    """Summaries of flows already parsed (an editor's analysis), without parsing again."""
     found = []
-    for root in compose(text).documents:
-        if not isinstance(root, Mapping):
-            continue
-        flow = build_flow(root)
+    for flow in flows:
+        root = flow.mapping
         id_node = root.get("id")
         if not flow.id or not flow.namespace or not isinstance(id_node, Scalar):
             continue

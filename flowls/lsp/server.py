@@ -25,7 +25,7 @@ from flowls.lsp.settings import Settings, effective_config, parse_settings
 from flowls.parse.source import Limits
 from flowls.schema.load import SchemaLoadError, load_index
 from flowls.schema.validate import FlowValidator
-from flowls.workspace import WorkspaceIndex
+from flowls.workspace import WorkspaceIndex, summarise_flows
 
 log = logging.getLogger("flowls")
 
@@ -110,7 +110,8 @@ class FlowServer(LanguageServer):
             version, text = document.version, document.source
             if not self.attached(uri, text):
                 state.file, state.version = None, version
-                self._publish(uri, version, [])
+                if state.published:  # it was a flow a moment ago: clear what it showed
+                    self._publish(uri, version, [])
                 return
             linter = self.linter_for(uri)
             previous = state.file
@@ -132,10 +133,12 @@ class FlowServer(LanguageServer):
                 state.analysed.set()
 
     def _analyse_now(self, linter: Linter, uri: str, text: str, previous: FlowFile | None) -> FlowFile:
+        file = FlowFile.analyse(linter, uri, text, previous, self.workspace_index)
         path = to_fs_path(uri)
-        if path is not None:
-            self.workspace_index.update(path, text)  # an open buffer wins over the file on disk
-        return FlowFile.analyse(linter, uri, text, previous, self.workspace_index)
+        if path is not None:  # an open buffer wins over the file on disk
+            flows = [d.flow for d in file.analysis.documents if d.flow is not None]
+            self.workspace_index.replace(path, summarise_flows(path, flows, file.analysis.index))
+        return file
 
     async def index_workspace(self) -> None:
         """Index the flows of the workspace folders (off the event loop), then re-check."""
@@ -153,7 +156,7 @@ class FlowServer(LanguageServer):
 
     def _publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         state = self.documents.get(uri)
-        if self.pull_diagnostics or (state is not None and not diagnostics and not state.published):
+        if self.pull_diagnostics:
             return
         if state is not None:
             state.published = bool(diagnostics)
