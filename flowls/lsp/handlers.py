@@ -9,12 +9,27 @@ from lsprotocol import types
 from pygls.uris import to_fs_path
 
 from flowls.features.actions import code_actions
+from flowls.features.completion import complete
+from flowls.features.hover import hover
 from flowls.features.navigation import definition, occurrences, rename_problem, subflow_at, target_at
 from flowls.features.symbols import Symbol, document_symbols, folding_ranges
 from flowls.lsp.convert import Converter, encoding_of
 from flowls.lsp.server import FlowServer
 from flowls.text import LineIndex
 
+_COMPLETION_KINDS = {
+    "property": types.CompletionItemKind.Property,
+    "value": types.CompletionItemKind.Value,
+    "type": types.CompletionItemKind.Class,
+    "variable": types.CompletionItemKind.Variable,
+    "function": types.CompletionItemKind.Function,
+    "filter": types.CompletionItemKind.Function,
+    "test": types.CompletionItemKind.Operator,
+    "task": types.CompletionItemKind.Reference,
+    "state": types.CompletionItemKind.EnumMember,
+    "snippet": types.CompletionItemKind.Snippet,
+    "keyword": types.CompletionItemKind.Keyword,
+}
 _SYMBOL_KINDS = {
     "flow": types.SymbolKind.Module,
     "phase": types.SymbolKind.Namespace,
@@ -83,6 +98,51 @@ def create_server() -> FlowServer:
             return types.UnchangedDocumentDiagnosticReport(result_id=result_id)
         items = [] if file is None else [ls.converter(file).diagnostic(f) for f in file.analysis.findings]
         return types.FullDocumentDiagnosticReport(items=items, result_id=result_id)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION,
+        types.CompletionOptions(trigger_characters=[".", "|", " ", ":", "-", "'", '"', "{", "("]),
+    )
+    async def completion(ls: FlowServer, params: types.CompletionParams) -> types.CompletionList | None:
+        file = await ls.current_file(params.text_document.uri)
+        if file is None:
+            return None
+        convert = ls.converter(file)
+        items = []
+        for item in complete(file, convert.offset(params.position)):
+            text = item.insert_text if item.insert_text is not None else item.label
+            edit = types.TextEdit(range=convert.offsets(*item.replace), new_text=text) if item.replace else None
+            items.append(
+                types.CompletionItem(
+                    label=item.label,
+                    kind=_COMPLETION_KINDS.get(item.kind),
+                    detail=item.detail,
+                    documentation=types.MarkupContent(kind=types.MarkupKind.Markdown, value=item.documentation)
+                    if item.documentation
+                    else None,
+                    sort_text=item.sort_text,
+                    insert_text=None if edit else text,
+                    text_edit=edit,
+                    insert_text_format=types.InsertTextFormat.Snippet
+                    if item.snippet
+                    else types.InsertTextFormat.PlainText,
+                )
+            )
+        return types.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    async def on_hover(ls: FlowServer, params: types.HoverParams) -> types.Hover | None:
+        file = await ls.current_file(params.text_document.uri)
+        if file is None:
+            return None
+        convert = ls.converter(file)
+        info = hover(file, convert.offset(params.position))
+        if info is None:
+            return None
+        return types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=info.markdown),
+            range=convert.offsets(info.start, info.end),
+        )
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     async def symbols(ls: FlowServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
