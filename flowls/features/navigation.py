@@ -23,7 +23,7 @@ INPUT_ID = re.compile(r"[a-zA-Z0-9][.a-zA-Z0-9_-]*")
 class Target:
     """What the cursor is on: a task or an input of a flow, by id."""
 
-    kind: str  # "task" or "input"
+    kind: str  # "task", "input" or "variable" (variables have a definition, no references)
     name: str
     flow: Flow
     start: int  # document offsets of the id as written at the cursor
@@ -45,11 +45,11 @@ def target_at(file: FlowFile, offset: int) -> Target | None:
     if expression is not None and expression.offsets is not None:
         at = expression.template_offset(offset)
         for chain in expression.chains:
-            if not chain.keys or chain.root.name not in ("outputs", "tasks", "inputs"):
+            if not chain.keys or chain.root.name not in ("outputs", "tasks", "inputs", "vars"):
                 continue
             key, start, end = chain.keys[0]
             if at is not None and start <= at <= end:
-                kind = "input" if chain.root.name == "inputs" else "task"
+                kind = {"inputs": "input", "vars": "variable"}.get(chain.root.name, "task")
                 first, last = _inside_quotes(*expression.span(start, end), file.text)
                 return Target(kind, key, flow, first, last)
         return None
@@ -68,11 +68,17 @@ def target_at(file: FlowFile, offset: int) -> Target | None:
 
 
 def definition(file: FlowFile, target: Target) -> tuple[int, int] | None:
+    if target.kind == "variable":
+        variables = target.flow.variables
+        pair = variables.pair(target.name) if variables is not None else None
+        return (pair[0].start, pair[0].end) if pair else None
     declaration = [o for o in occurrences(file, target) if o.declaration]
     return (declaration[0].start, declaration[0].end) if declaration else None
 
 
 def occurrences(file: FlowFile, target: Target) -> list[Occurrence]:
+    if target.kind == "variable":
+        return []
     flow = target.flow
     found: list[Occurrence] = []
     if target.kind == "task":

@@ -10,6 +10,8 @@ URI = "file:///work/flows/etl.yaml"
 FLOW = """\
 id: etl
 namespace: company.team
+variables:
+  bucket: s3://data
 inputs:
   - id: region
     type: STRING
@@ -23,7 +25,7 @@ tasks:
       - task:
           id: load
           type: io.kestra.plugin.core.log.Log
-          message: "{{ outputs.extract.value }} {{ outputs['extract'].value }}"
+          message: "{{ outputs.extract.value }} {{ outputs['extract'].value }} {{ vars.bucket }}"
       - task:
           id: report
           type: io.kestra.plugin.core.log.Log
@@ -51,42 +53,44 @@ async def test_document_symbols_nest_tasks_by_flowable(session: Session):
         ("steps", "io.kestra.plugin.core.flow.Dag"),
     ]
     assert [t.name for t in tasks.children[1].children] == ["load", "report"]
-    assert tasks.children[0].selection_range == _range(6, 8, 15)
+    assert tasks.children[0].selection_range == _range(8, 8, 15)
 
 
 async def test_folding_ranges(session: Session):
     session.open(URI, FLOW)
     ranges = await session.client.text_document_folding_range_async(types.FoldingRangeParams(_doc()))
-    assert (6, 8) in {(r.start_line, r.end_line) for r in ranges}  # the first task's mapping
+    assert (8, 10) in {(r.start_line, r.end_line) for r in ranges}  # the first task's mapping
 
 
 async def test_definition_from_an_expression_and_from_depends_on(session: Session):
     session.open(URI, FLOW)
-    params = types.DefinitionParams(_doc(), types.Position(15, 34))  # in `extract` of outputs.extract
+    params = types.DefinitionParams(_doc(), types.Position(17, 34))  # in `extract` of outputs.extract
     found = await session.client.text_document_definition_async(params)
-    assert found == types.Location(URI, _range(6, 8, 15))
-    found = await session.client.text_document_definition_async(types.DefinitionParams(_doc(), types.Position(20, 21)))
-    assert found == types.Location(URI, _range(13, 14, 18))  # `load` in dependsOn -> its id
-    found = await session.client.text_document_definition_async(types.DefinitionParams(_doc(), types.Position(8, 25)))
-    assert found == types.Location(URI, _range(3, 8, 14))  # inputs.region -> the input
+    assert found == types.Location(URI, _range(8, 8, 15))
+    found = await session.client.text_document_definition_async(types.DefinitionParams(_doc(), types.Position(22, 21)))
+    assert found == types.Location(URI, _range(15, 14, 18))  # `load` in dependsOn -> its id
+    found = await session.client.text_document_definition_async(types.DefinitionParams(_doc(), types.Position(10, 25)))
+    assert found == types.Location(URI, _range(5, 8, 14))  # inputs.region -> the input
+    found = await session.client.text_document_definition_async(types.DefinitionParams(_doc(), types.Position(17, 88)))
+    assert found == types.Location(URI, _range(3, 2, 8))  # vars.bucket -> the variable
 
 
 async def test_references_and_rename(session: Session):
     session.open(URI, FLOW)
-    position = types.Position(6, 10)
+    position = types.Position(8, 10)
     refs = await session.client.text_document_references_async(
         types.ReferenceParams(
             text_document=_doc(), position=position, context=types.ReferenceContext(include_declaration=True)
         )
     )
-    assert [r.range for r in refs] == [_range(6, 8, 15), _range(15, 31, 38), _range(15, 60, 67)]
+    assert [r.range for r in refs] == [_range(8, 8, 15), _range(17, 31, 38), _range(17, 60, 67)]
     prepared = await session.client.text_document_prepare_rename_async(types.PrepareRenameParams(_doc(), position))
     assert prepared.placeholder == "extract"
     edit = await session.client.text_document_rename_async(types.RenameParams(_doc(), position, "fetch"))
     assert [(e.range, e.new_text) for e in edit.changes[URI]] == [
-        (_range(6, 8, 15), "fetch"),
-        (_range(15, 31, 38), "fetch"),
-        (_range(15, 60, 67), "fetch"),
+        (_range(8, 8, 15), "fetch"),
+        (_range(17, 31, 38), "fetch"),
+        (_range(17, 60, 67), "fetch"),
     ]
 
 
@@ -97,7 +101,7 @@ async def test_rename_refuses_invalid_names_and_nothing_to_rename(session: Sessi
     )
     assert nothing is None
     try:
-        await session.client.text_document_rename_async(types.RenameParams(_doc(), types.Position(6, 10), "a-b"))
+        await session.client.text_document_rename_async(types.RenameParams(_doc(), types.Position(8, 10), "a-b"))
     except Exception as error:  # the server answers with an error, and keeps serving
         assert "dash" in str(error)
     else:
@@ -114,7 +118,7 @@ async def test_code_actions_offer_fixes_suggestions_and_disable_comments(session
     await session.diagnostics(URI)
     actions = await session.client.text_document_code_action_async(
         types.CodeActionParams(
-            text_document=_doc(), range=_range(7, 10, 10), context=types.CodeActionContext(diagnostics=[])
+            text_document=_doc(), range=_range(9, 10, 10), context=types.CodeActionContext(diagnostics=[])
         )
     )
     titles = [a.title for a in actions]
@@ -122,15 +126,15 @@ async def test_code_actions_offer_fixes_suggestions_and_disable_comments(session
     fix = actions[0]
     assert fix.is_preferred
     assert [(e.range, e.new_text) for e in fix.edit.changes[URI]] == [
-        (_range(7, 10, 44), "io.kestra.plugin.core.debug.Return")
+        (_range(9, 10, 44), "io.kestra.plugin.core.debug.Return")
     ]
     disable = actions[1].edit.changes[URI][0]
-    assert (disable.range, disable.new_text) == (_range(7, 44, 44), "  # flowlint: disable=deprecated-type")
+    assert (disable.range, disable.new_text) == (_range(9, 44, 44), "  # flowlint: disable=deprecated-type")
     actions = await session.client.text_document_code_action_async(
         types.CodeActionParams(
-            text_document=_doc(), range=_range(19, 10, 10), context=types.CodeActionContext(diagnostics=[])
+            text_document=_doc(), range=_range(21, 10, 10), context=types.CodeActionContext(diagnostics=[])
         )
     )
     suggestion = actions[0]
     assert suggestion.title == "Replace with 'message'"
-    assert [(e.range, e.new_text) for e in suggestion.edit.changes[URI]] == [(_range(19, 10, 16), "message")]
+    assert [(e.range, e.new_text) for e in suggestion.edit.changes[URI]] == [(_range(21, 10, 16), "message")]
