@@ -130,6 +130,14 @@ class _Line:
     text: str  # without the line break
 
 
+def _ends_cursor_block(line: _Line, floor: int) -> bool:
+    """A line, after the cursor's, indented less than the cursor's: the cursor's block is over."""
+    body = line.text.lstrip(" ")
+    if not body or body.startswith("#"):
+        return False
+    return len(line.text) - len(body) < floor
+
+
 def documents(text: str) -> list[tuple[int, int]]:
     """The ranges of the YAML documents of ``text``, in the order the parser lists them."""
     ranges: list[tuple[int, int]] = []
@@ -180,8 +188,14 @@ class _Reader:
         self.pending: tuple[str, int, Entry, str] | None = None  # (kind, parent column, entry, quote)
 
     def run(self) -> Outline:
+        floor: int | None = None  # after the cursor: the indentation below which nothing matters
         for line in self._lines():
+            if floor is not None and self.pending is None and _ends_cursor_block(line, floor):
+                break  # the cursor's mapping has ended: what follows is another part of the flow
             self._line(line)
+            if floor is None and self._is_cursor_line(line):
+                body = line.text.lstrip(" ")
+                floor = len(line.text) - len(body) if body else (self.cursor_offset or 0) - line.start
         return Outline(self.root, self.entries, self.cursor, self.start, self.end)
 
     def _lines(self) -> list[_Line]:
