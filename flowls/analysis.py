@@ -45,6 +45,10 @@ class Analysis:
     documents: list[Document]
     findings: list[Finding]
 
+    @property
+    def flows(self) -> list[Flow]:
+        return [document.flow for document in self.documents if document.flow is not None]
+
 
 class Linter:
     def __init__(self, validator: FlowValidator, options: Options | None = None) -> None:

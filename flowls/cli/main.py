@@ -35,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args[:1] == ["schema"]:
             return _schema_command(args[1:])
+        if args[:1] == ["simulate"]:
+            return _simulate_command(args[1:])
         if args[:1] == ["rules"] and len(args) == 1:
             return _list_rules()
         if args[:1] == ["rule"] and len(args) == 2:
@@ -199,6 +201,47 @@ def _schema_command(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     token = args.token or os.environ.get("FLOWLS_KESTRA_TOKEN") or None
     print(pull_schema(args.url, token=token, cache_dir=args.cache_dir))
+    return EXIT_CLEAN
+
+
+def _simulate_command(argv: list[str]) -> int:
+    from flowls.simulate import report  # only the dry run needs the evaluator
+    from flowls.simulate.engine import simulate
+    from flowls.simulate.scenario import Scenario, ScenarioError
+
+    parser = argparse.ArgumentParser(prog="flowlint simulate", description="Dry-run a flow: phases, states, runIf.")
+    parser.add_argument("flow", type=Path, help="the flow file")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--fail", action="append", default=[], metavar="TASK_ID", help="this task fails")
+    parser.add_argument("--warn", action="append", default=[], metavar="TASK_ID", help="this task ends WARNING")
+    parser.add_argument("--input", action="append", default=[], metavar="KEY=VALUE", help="an input (JSON accepted)")
+    parser.add_argument("--scenario", type=Path, help="YAML: tasks (outcome, outputs), inputs, trigger")
+    args = parser.parse_args(argv)
+    try:
+        scenario = Scenario.load(args.scenario) if args.scenario else Scenario()
+        for task_id in args.fail:
+            scenario.set_outcome(task_id, "FAILED")
+        for task_id in args.warn:
+            scenario.set_outcome(task_id, "WARNING")
+        for assignment in args.input:
+            scenario.set_input(assignment)
+    except ScenarioError as error:
+        raise UsageError(str(error)) from None
+    try:
+        data = args.flow.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{args.flow}: {error.strerror or error}") from None
+    config = load_config(find_config(args.flow.resolve().parent))
+    validator = FlowValidator(load_index(config.schema))
+    analysis = Linter(validator, _options(config)).lint_bytes(data)
+    errors = [f for f in analysis.findings if f.severity is Severity.ERROR]
+    if errors or not analysis.flows:
+        located = [output.Located(str(args.flow), f) for f in errors]
+        sys.stderr.write(output.text(located) or f"{args.flow}: no flow to simulate\n")
+        print("flowlint: fix these errors before simulating", file=sys.stderr)
+        return EXIT_USAGE
+    simulation = simulate(analysis.flows[0], scenario, validator.index.aliases)
+    sys.stdout.write(report.as_json(simulation) if args.format == "json" else report.timeline(simulation))
     return EXIT_CLEAN
 
 
