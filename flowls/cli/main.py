@@ -206,7 +206,7 @@ def _schema_command(argv: list[str]) -> int:
 
 def _simulate_command(argv: list[str]) -> int:
     from flowls.simulate import report  # only the dry run needs the evaluator
-    from flowls.simulate.engine import simulate
+    from flowls.simulate.engine import Simulator
     from flowls.simulate.scenario import Scenario, ScenarioError
 
     parser = argparse.ArgumentParser(prog="flowlint simulate", description="Dry-run a flow: phases, states, runIf.")
@@ -240,7 +240,12 @@ def _simulate_command(argv: list[str]) -> int:
         sys.stderr.write(output.text(located) or f"{args.flow}: no flow to simulate\n")
         print("flowlint: fix these errors before simulating", file=sys.stderr)
         return EXIT_USAGE
-    simulation = simulate(analysis.flows[0], scenario, validator.index.aliases)
+    simulator = Simulator(analysis.flows[0], scenario, validator.index.aliases)
+    missing = simulator.missing_inputs()
+    if missing:
+        names = ", ".join(missing)
+        raise UsageError(f"{args.flow}: required inputs without a default need a value: {names} (--input NAME=VALUE)")
+    simulation = simulator.run()
     sys.stdout.write(report.as_json(simulation) if args.format == "json" else report.timeline(simulation))
     return EXIT_CLEAN
 

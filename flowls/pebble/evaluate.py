@@ -1,0 +1,723 @@
+"""A sandboxed evaluator of our Pebble syntax tree, rendering templates as Kestra's Pebble 4.1.1 does
+(strict variables, no auto-escaping).
+
+    render("{{ inputs.name | upper }}", {"inputs": {"name": "x"}})   # "X"
+    render_typed("{{ [1, 2] }}", {})                                  # [1, 2]
+    evaluate_expression("1 + 2", {})                                  # 3
+    is_truthy(render(run_if, context))                                # Kestra's runIf rule
+
+Sandboxed by construction: values are only JSON-like data and ``Unknowable``; ``a.b`` reads a map key
+or a list index, never a Python attribute; evaluation steps, output size, ranges and nesting are
+bounded by ``Limits``. What cannot be known offline (secrets, KV, the clock, files, HTTP) is an
+``Unknowable``, which every operation propagates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flowls.pebble import ast as p
+from flowls.pebble.builtins import KESTRA_1
+from flowls.pebble.filters import FILTERS, TESTS
+from flowls.pebble.functions import FUNCTIONS
+from flowls.pebble.parser import parse_template
+from flowls.pebble.values import (
+    Entry,
+    Limits,
+    RenderError,
+    Undefined,
+    Unknowable,
+    is_number,
+    is_truthy,
+    java_equals,
+    java_str,
+    to_string,
+    type_name,
+    wrap_long,
+)
+
+__all__ = [
+    "Limits",
+    "RenderError",
+    "Unknowable",
+    "evaluate_expression",
+    "is_truthy",
+    "render",
+    "render_typed",
+]
+
+_DEFAULT_LIMITS = Limits()
+_ARITHMETIC = frozenset(("+", "-", "*", "/", "%"))
+_COMPARISONS = frozenset(("<", ">", "<=", ">="))
+
+
+class Budget:
+    """Steps, output and nesting used so far, shared by nested renderings (``render()``, macros)."""
+
+    __slots__ = ("depth", "limits", "output", "steps")
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.steps = 0
+        self.output = 0
+        self.depth = 0
+
+
+class Macro:
+    __slots__ = ("node",)
+
+    def __init__(self, node: p.Macro) -> None:
+        self.node = node
+
+
+class Renderer:
+    """Renders one parsed template against a scope chain."""
+
+    def __init__(
+        self,
+        template: p.Template,
+        scopes: list[dict],
+        budget: Budget,
+        functions: dict[str, Callable] | None,
+    ) -> None:
+        self.template = template
+        self.text = template.text
+        self.scopes = scopes
+        self.budget = budget
+        self.limits = budget.limits
+        self.functions = functions or {}
+        self.macros: dict[str, Macro] = {}
+        for node in template.body:
+            if isinstance(node, p.Macro):
+                self.macros[node.name.name] = Macro(node)
+
+    # --- errors and limits ---------------------------------------------------------------------
+
+    def error(self, node: p.Node, message: str) -> RenderError:
+        return RenderError("render", message, node.start, node.end)
+
+    def undefined(self, name: str, start: int, end: int) -> Undefined:
+        line = self.text.count("\n", 0, start) + 1
+        message = f"Unable to find `{name}` used in the expression `{self.text}` at line {line}"
+        return Undefined("render", message, start, end)
+
+    def step(self, node: p.Node) -> None:
+        budget = self.budget
+        budget.steps += 1
+        if budget.steps > self.limits.max_steps:
+            raise self.error(node, f"evaluation too long (more than {self.limits.max_steps} steps)")
+
+    def check_size(self, node: p.Node, value: object) -> object:
+        if isinstance(value, str | list | dict) and len(value) > self.limits.max_output:
+            raise self.error(node, f"value too large (more than {self.limits.max_output} characters or items)")
+        return value
+
+    def enter(self, node: p.Node) -> None:
+        self.budget.depth += 1
+        if self.budget.depth > self.limits.max_depth:
+            raise self.error(node, "template nested too deeply")
+
+    def source(self, node: p.Node) -> str:
+        return self.text[node.start : node.end]
+
+    # --- template level ------------------------------------------------------------------------
+
+    def render_body(self, nodes: list[p.Node], out: list[str]) -> None:
+        for node in nodes:
+            self.step(node)
+            kind = type(node)
+            if kind is p.Text:
+                self.emit(node, out, node.value)
+            elif kind is p.Print:
+                self.emit(node, out, to_string(self.ev(node.expr)))
+            elif kind is p.If:
+                self.render_if(node, out)
+            elif kind is p.For:
+                self.render_for(node, out)
+            elif kind is p.Set:
+                self.assign(node.target.name, self.ev(node.value))
+            elif kind is p.Verbatim:
+                self.emit(node, out, node.text)
+            elif kind is p.FilterBlock:
+                inner: list[str] = []
+                self.enter(node)
+                self.render_body(node.body, inner)
+                value: object = "".join(inner)
+                for call in node.filters:
+                    value = self.apply_filter(call, value, node)
+                self.budget.depth -= 1
+                self.emit(node, out, to_string(value))
+            elif kind is p.Block:
+                self.enter(node)
+                self.render_body(node.body, out)
+                self.budget.depth -= 1
+            elif kind is p.UnknownTag:
+                raise self.error(node, f"unknown tag '{node.name}'")
+            # Comment and Macro output nothing
+
+    def emit(self, node: p.Node, out: list[str], text: str) -> None:
+        self.budget.output += len(text)
+        if self.budget.output > self.limits.max_output:
+            raise self.error(node, f"output too large (more than {self.limits.max_output} characters)")
+        out.append(text)
+
+    def render_if(self, node: p.If, out: list[str]) -> None:
+        self.enter(node)
+        for condition, body in node.branches:
+            value = self.ev(condition)
+            if isinstance(value, Unknowable):
+                self.emit(node, out, str(Unknowable(f"which branch of {{% if {self.source(condition)} %}}")))
+                break
+            if value is None:
+                raise self.error(condition, "null value given to if statement and strict variables is set to true")
+            if self.condition(condition, value, "if"):
+                self.render_body(body, out)
+                break
+        else:
+            if node.else_body is not None:
+                self.render_body(node.else_body, out)
+        self.budget.depth -= 1
+
+    def render_for(self, node: p.For, out: list[str]) -> None:
+        self.enter(node)
+        iterable = self.ev(node.iterable)
+        if isinstance(iterable, Unknowable):
+            self.emit(node, out, str(Unknowable(f"a loop over {self.source(node.iterable)}")))
+        elif iterable is not None:
+            if isinstance(iterable, dict):
+                items: list = [Entry(k, v) for k, v in iterable.items()]
+            elif isinstance(iterable, list | tuple):
+                items = list(iterable)
+            else:
+                raise self.error(node.iterable, f"Not an iterable object. Value = [{java_str(iterable)}]")
+            if items:
+                scope: dict = {}
+                self.scopes.append(scope)
+                length = len(items)
+                name = node.targets[0].name
+                for index, item in enumerate(items):
+                    self.step(node)
+                    loop = {
+                        "index": index,
+                        "revindex": length - index - 1,
+                        "first": index == 0,
+                        "last": index == length - 1,
+                        "length": length,
+                    }
+                    scope["loop"] = loop
+                    scope[name] = item
+                    self.render_body(node.body, out)
+                self.scopes.pop()
+            elif node.else_body is not None:
+                self.render_body(node.else_body, out)
+        self.budget.depth -= 1
+
+    def assign(self, name: str, value: object) -> None:
+        """Pebble's ``ScopeChain.set``: update the nearest scope holding the name, else the innermost."""
+        scopes = self.scopes
+        for scope in reversed(scopes[1:]):
+            if name in scope:
+                scope[name] = value
+                return
+        scopes[-1][name] = value
+
+    def lookup(self, name: str) -> tuple[bool, object]:
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return True, scope[name]
+        return False, None
+
+    # --- expressions ---------------------------------------------------------------------------
+
+    def condition(self, node: p.Node, value: object, where: str) -> bool:
+        """``TypeUtils.compatibleCast(value, Boolean.class)`` as ``if``, ``not``, ``and``/``or`` and the
+        ternary use it (null is handled by the caller)."""
+        if isinstance(value, bool):
+            return value
+        if is_number(value):
+            return value != 0 and value == value  # NaN is false
+        if isinstance(value, str):
+            return value != ""
+        raise self.error(
+            node, f'Unsupported value type {type_name(value)}. Expected Boolean, String, Number in "{where}" statement'
+        )
+
+    def ev(self, node: p.Node) -> object:
+        self.step(node)
+        self.enter(node)
+        try:
+            return _EVAL[type(node)](self, node)
+        finally:
+            self.budget.depth -= 1
+
+    def ev_literal(self, node: p.Literal) -> object:
+        return node.value
+
+    def ev_name(self, node: p.Name) -> object:
+        found, value = self.lookup(node.name)
+        if found:
+            return value
+        if node.name in self.macros:
+            return self.macros[node.name]
+        raise self.undefined(node.name, node.start, node.end)
+
+    def ev_getattr(self, node: p.GetAttr) -> object:
+        obj = self.ev(node.obj)
+        if isinstance(obj, Unknowable):
+            return obj
+        if node.args is not None:
+            args = [self.ev(arg) for arg in node.args]
+            for arg in args:
+                if isinstance(arg, Unknowable):
+                    return arg
+            return self.method(node, obj, node.name, args)
+        return self.attribute(node, obj, node.name, node.name_start, node.name_end)
+
+    def attribute(self, node: p.Node, obj: object, name: object, start: int, end: int) -> object:
+        """Pebble's attribute resolution, limited to map keys, list indexes and loop entries."""
+        if obj is None:
+            if isinstance(node, p.GetAttr | p.GetItem) and isinstance(node.obj, p.Name):
+                raise self.undefined(node.obj.name, node.obj.start, node.obj.end)
+            raise self.undefined(to_string(name), start, end)
+        if isinstance(obj, dict):
+            if name in obj:
+                return obj[name]
+            if isinstance(name, int) and not isinstance(name, bool) and str(name) in obj:
+                return obj[str(name)]
+            raise self.undefined(to_string(name), start, end)
+        if isinstance(obj, list):
+            index = name
+            if isinstance(name, str) and (name.isdigit() or (name[:1] == "-" and name[1:].isdigit())):
+                index = int(name)
+            if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(obj):
+                return obj[index]
+            raise self.undefined(to_string(name), start, end)
+        if isinstance(obj, Entry) and name in ("key", "value"):
+            return obj.key if name == "key" else obj.value
+        raise self.undefined(to_string(name), start, end)
+
+    def method(self, node: p.GetAttr, obj: object, name: str, args: list) -> object:
+        """A few side-effect-free Java methods of String, List and Map."""
+        handler = _METHODS.get((type_name(obj), name, len(args)))
+        if handler is None:
+            raise self.error(node, f"method {name}() of {type_name(obj)} is not supported")
+        return self.check_size(node, handler(obj, *args))
+
+    def ev_getitem(self, node: p.GetItem) -> object:
+        obj = self.ev(node.obj)
+        index = self.ev(node.index)
+        if isinstance(obj, Unknowable):
+            return obj
+        if isinstance(index, Unknowable):
+            return index
+        return self.attribute(node, obj, index, node.index.start, node.index.end)
+
+    def ev_list(self, node: p.ListLiteral) -> object:
+        return [self.ev(item) for item in node.items]
+
+    def ev_map(self, node: p.MapLiteral) -> object:
+        result = {}
+        for key_node, value_node in node.pairs:
+            key = self.ev(key_node)
+            if isinstance(key, list | dict):
+                raise self.error(key_node, "a map key must be a string or a number")
+            result[key if isinstance(key, str) else to_string(key)] = self.ev(value_node)
+        return result
+
+    def ev_interpolation(self, node: p.StringInterpolation) -> object:
+        if len(node.parts) == 1:
+            return self.ev(node.parts[0])
+        values = [self.ev(part) for part in node.parts]
+        for value in values:
+            if isinstance(value, Unknowable):
+                return value
+        return self.check_size(node, "".join(java_str(v) if v is not None else "" for v in values))
+
+    def ev_invalid(self, node: p.Invalid) -> object:
+        raise self.error(node, "invalid expression")
+
+    def ev_unary(self, node: p.Unary) -> object:
+        value = self.ev(node.operand)
+        if isinstance(value, Unknowable):
+            return value
+        if node.op == "not":
+            if value is None:
+                raise self.error(node, "null value given to not() and strict variables is set to true")
+            return not self.condition(node.operand, value, "if")
+        return self.arithmetic(node, "*", -1 if node.op == "-" else 1, value)
+
+    def ev_ternary(self, node: p.Ternary) -> object:
+        value = self.ev(node.condition)
+        if isinstance(value, Unknowable):
+            return value
+        chosen = value is not None and self.condition(node.condition, value, "ternary")
+        return self.ev(node.if_true if chosen else node.if_false)
+
+    def ev_binary(self, node: p.Binary) -> object:
+        op = node.op
+        if op == "??" or op == "???":
+            try:
+                value = self.ev(node.left)
+            except Undefined:
+                return self.ev(node.right)
+            if value is None and op == "??":
+                return self.ev(node.right)
+            return value
+        if op == "and" or op == "or":
+            left = self.logical(node.left)
+            if isinstance(left, Unknowable):
+                return left
+            if left == (op == "or"):
+                return left
+            return self.logical(node.right)
+        left = self.ev(node.left)
+        right = self.ev(node.right)
+        if isinstance(left, Unknowable):
+            return left
+        if isinstance(right, Unknowable):
+            return right
+        if op in _ARITHMETIC:
+            return self.arithmetic(node, op, left, right)
+        if op == "==" or op == "equals":
+            return java_equals(left, right)
+        if op == "!=":
+            return not java_equals(left, right)
+        if op in _COMPARISONS:
+            if left is None or right is None:
+                return False
+            if not is_number(left) or not is_number(right):
+                raise self.error(node, f"invalid operands for mathematical comparison [{_COMPARE_NAMES[op]}]")
+            return _COMPARE[op](left, right)
+        if op == "~":
+            text = (java_str(left) if left is not None else "") + (java_str(right) if right is not None else "")
+            return self.check_size(node, text)
+        if op == "..":
+            return FUNCTIONS["range"](self, node, {"start": left, "end": right})
+        if op == "contains":
+            return self.contains(node, left, right)
+        if op == "isIn":
+            if isinstance(right, dict):
+                return any(java_equals(left, k) or java_equals(left, v) for k, v in right.items())
+            if isinstance(right, list):
+                text = java_str(left)
+                return any(java_str(item) == text for item in right)
+            raise self.error(node, f"isIn expects a collection or a map, not {type_name(right)}")
+        raise self.error(node, f"unsupported operator '{op}'")
+
+    def logical(self, node: p.Node) -> object:
+        value = self.ev(node)
+        if isinstance(value, Unknowable):
+            return value
+        if value is None:
+            raise self.error(node, "null value used in and operator and strict variables is set to true")
+        return self.condition(node, value, "and/or")
+
+    def contains(self, node: p.Node, left: object, right: object) -> bool:
+        if left is None:
+            return False
+        if isinstance(left, list):
+            if isinstance(right, list):
+                return all(any(java_equals(a, b) for a in left) for b in right)
+            return any(java_equals(item, right) for item in left)
+        if isinstance(left, dict):
+            return right in left if isinstance(right, str) else to_string(right) in left
+        if isinstance(left, str):
+            return java_str(right) in left
+        message = "Contains operator can only be used on Collections, Maps and arrays. Actual type was: "
+        raise self.error(node, message + type_name(left))
+
+    def arithmetic(self, node: p.Node, op: str, left: object, right: object) -> object:
+        if op == "+":
+            if isinstance(left, str) or isinstance(right, str):
+                return self.check_size(node, java_str(left) + java_str(right))
+            if isinstance(left, list):
+                return self.check_size(node, left + (right if isinstance(right, list) else [right]))
+        if op == "-" and isinstance(left, list):
+            drop = right if isinstance(right, list) else [right]
+            if isinstance(right, list):
+                return [item for item in left if not any(java_equals(item, d) for d in drop)]
+            result = list(left)
+            for i, item in enumerate(result):
+                if java_equals(item, right):
+                    del result[i]
+                    break
+            return result
+        if not is_number(left) or not is_number(right):
+            raise self.error(node, f"invalid operands for mathematical operation [{_OPERATION_NAMES[op]}]")
+        if isinstance(left, float) or isinstance(right, float):
+            a, b = float(left), float(right)  # type: ignore[arg-type]
+            if op in ("/", "%") and b == 0:
+                if op == "%" or a == 0 or a != a:
+                    return float("nan")
+                return float("inf") if (a > 0) == (str(b)[0] != "-") else float("-inf")
+            return _FLOAT_OPS[op](a, b)
+        a, b = int(left), int(right)  # type: ignore[arg-type]
+        if op in ("/", "%"):
+            if b == 0:
+                raise self.error(node, "/ by zero")
+            quotient = abs(a) // abs(b) * (1 if (a >= 0) == (b >= 0) else -1)
+            return wrap_long(quotient if op == "/" else a - b * quotient)
+        return wrap_long(_INT_OPS[op](a, b))
+
+    def ev_filter(self, node: p.Filter) -> object:
+        call = node.filter
+        if call.name == "default":
+            try:
+                value = self.ev(node.expr)
+            except Undefined:
+                value = None
+        else:
+            value = self.ev(node.expr)
+        return self.apply_filter(call, value, node)
+
+    def arguments(self, params: tuple[str, ...], args: list[p.Node], kwargs: list[p.Keyword], where: str):
+        values: dict[str, object] = {}
+        for i, arg in enumerate(args):
+            key = params[i] if i < len(params) else str(i)
+            values[key] = self.ev(arg)
+        for keyword in kwargs:
+            if params and keyword.name not in params:
+                raise self.error(keyword, f"unknown argument '{keyword.name}' of {where}")
+            values[keyword.name] = self.ev(keyword.value)
+        return values
+
+    def apply_filter(self, call: p.FilterCall, value: object, node: p.Node) -> object:
+        self.step(call)
+        builtin = KESTRA_1.filters.get(call.name)
+        if builtin is None:
+            raise RenderError("render", f"unknown filter '{call.name}'", call.name_start, call.name_end)
+        args = self.arguments(builtin.params, call.args, call.kwargs, f"filter '{call.name}'")
+        if isinstance(value, Unknowable):
+            return value
+        for arg in args.values():
+            if isinstance(arg, Unknowable):
+                return arg
+        implementation = FILTERS.get(call.name)
+        if implementation is None:
+            return Unknowable(f"{self.source(node)} (filter '{call.name}' is not simulated)")
+        return self.check_size(node, implementation(self, call, value, args))
+
+    def ev_test(self, node: p.Test) -> object:
+        if node.name == "defined":
+            try:
+                value = self.ev(node.expr)
+            except Undefined:
+                value = None
+            result: object = value is not None
+            if isinstance(value, Unknowable):
+                return not node.negated
+        else:
+            builtin = KESTRA_1.tests.get(node.name)
+            if builtin is None:
+                raise RenderError("render", f"unknown test '{node.name}'", node.name_start, node.name_end)
+            value = self.ev(node.expr)
+            if isinstance(value, Unknowable):
+                return value
+            result = TESTS[node.name](self, node, value)
+        if isinstance(value, Unknowable):
+            return value
+        return not result if node.negated else result
+
+    def ev_call(self, node: p.Call) -> object:
+        name = node.callee.name
+        macro = self.macros.get(name)
+        if macro is not None and not self.lookup(name)[0]:
+            return self.call_macro(node, macro.node)
+        override = self.functions.get(name)
+        builtin = KESTRA_1.functions.get(name)
+        if override is None and builtin is None:
+            raise RenderError("render", f"unknown function '{name}'", node.callee.start, node.callee.end)
+        if override is not None or (builtin is not None and builtin.variadic):
+            positional = [self.ev(arg) for arg in node.args]
+            named = {keyword.name: self.ev(keyword.value) for keyword in node.kwargs}
+            for value in (*positional, *named.values()):
+                if isinstance(value, Unknowable):
+                    return value
+            if override is not None:
+                return self.check_size(node, override(*positional, **named))
+            return FUNCTIONS[name](self, node, positional, named)
+        args = self.arguments(builtin.params, node.args, node.kwargs, f"function '{name}'")
+        for value in args.values():
+            if isinstance(value, Unknowable):
+                return value
+        implementation = FUNCTIONS.get(name)
+        if implementation is None:
+            return Unknowable(self.source(node))
+        return self.check_size(node, implementation(self, node, args))
+
+    def call_macro(self, node: p.Call, macro: p.Macro) -> object:
+        scope: dict = {}
+        values = [self.ev(arg) for arg in node.args]
+        named = {keyword.name: self.ev(keyword.value) for keyword in node.kwargs}
+        for i, param in enumerate(macro.params):
+            if i < len(values):
+                scope[param.name] = values[i]
+            elif param.name in named:
+                scope[param.name] = named[param.name]
+            elif macro.defaults[i] is not None:
+                scope[param.name] = self.ev(macro.defaults[i])  # type: ignore[arg-type]
+            else:
+                scope[param.name] = None
+        inner = Renderer(self.template, [scope], self.budget, self.functions)
+        inner.macros = self.macros
+        out: list[str] = []
+        self.enter(node)
+        inner.render_body(macro.body, out)
+        self.budget.depth -= 1
+        return "".join(out)
+
+    def render_string(self, node: p.Node, text: str) -> str:
+        """``render(text)``: renders a string holding Pebble with the current variables."""
+        template = parse_template(text, KESTRA_1)
+        if template.errors:
+            error = template.errors[0]
+            raise self.error(node, f"cannot parse the string given to render(): {error.message}")
+        inner = Renderer(template, self.scopes, self.budget, self.functions)
+        out: list[str] = []
+        self.enter(node)
+        inner.render_body(template.body, out)
+        self.budget.depth -= 1
+        return "".join(out)
+
+
+_COMPARE_NAMES = {"<": "LESS_THAN", ">": "GREATER_THAN", "<=": "LESS_THAN_EQUALS", ">=": "GREATER_THAN_EQUALS"}
+_COMPARE = {
+    "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b,
+    "<=": lambda a, b: a <= b,
+    ">=": lambda a, b: a >= b,
+}
+_OPERATION_NAMES = {"+": "ADD", "-": "SUBTRACT", "*": "MULTIPLICATION", "/": "DIVISION", "%": "MODULUS"}
+_INT_OPS = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b}
+_FLOAT_OPS = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": lambda a, b: a / b,
+    "%": lambda a, b: __import__("math").fmod(a, b),
+}
+
+
+def _substring(s: str, begin: int, end: int | None = None) -> str:
+    end = len(s) if end is None else end
+    if begin < 0 or end > len(s) or begin > end:
+        raise IndexError("substring out of range")
+    return s[begin:end]
+
+
+_METHODS: dict[tuple[str, str, int], Callable] = {
+    ("String", "length", 0): len,
+    ("String", "isEmpty", 0): lambda s: s == "",
+    ("String", "toUpperCase", 0): str.upper,
+    ("String", "toLowerCase", 0): str.lower,
+    ("String", "trim", 0): lambda s: s.strip("".join(chr(c) for c in range(33))),
+    ("String", "startsWith", 1): lambda s, x: isinstance(x, str) and s.startswith(x),
+    ("String", "endsWith", 1): lambda s, x: isinstance(x, str) and s.endswith(x),
+    ("String", "contains", 1): lambda s, x: isinstance(x, str) and x in s,
+    ("String", "equals", 1): lambda s, x: s == x,
+    ("String", "substring", 1): _substring,
+    ("String", "substring", 2): _substring,
+    ("String", "indexOf", 1): lambda s, x: s.find(java_str(x)),
+    ("String", "replace", 2): lambda s, a, b: s.replace(java_str(a), java_str(b)),
+    ("ArrayList", "size", 0): len,
+    ("ArrayList", "isEmpty", 0): lambda v: not v,
+    ("ArrayList", "contains", 1): lambda v, x: any(java_equals(i, x) for i in v),
+    ("LinkedHashMap", "size", 0): len,
+    ("LinkedHashMap", "isEmpty", 0): lambda v: not v,
+    ("LinkedHashMap", "containsKey", 1): lambda v, x: x in v if isinstance(x, str) else False,
+}
+
+_EVAL: dict[type, Callable] = {
+    p.Literal: Renderer.ev_literal,
+    p.Name: Renderer.ev_name,
+    p.GetAttr: Renderer.ev_getattr,
+    p.GetItem: Renderer.ev_getitem,
+    p.ListLiteral: Renderer.ev_list,
+    p.MapLiteral: Renderer.ev_map,
+    p.StringInterpolation: Renderer.ev_interpolation,
+    p.Invalid: Renderer.ev_invalid,
+    p.Unary: Renderer.ev_unary,
+    p.Ternary: Renderer.ev_ternary,
+    p.Binary: Renderer.ev_binary,
+    p.Filter: Renderer.ev_filter,
+    p.Test: Renderer.ev_test,
+    p.Call: Renderer.ev_call,
+}
+
+
+# --- the API -----------------------------------------------------------------------------------
+
+
+def _parse(template: str, offset: int = 0) -> p.Template:
+    parsed = parse_template(template, KESTRA_1)
+    if parsed.errors:
+        error = parsed.errors[0]
+        raise RenderError("parse", error.message, max(0, error.start - offset), max(0, error.end - offset))
+    return parsed
+
+
+def _run(parsed: p.Template, context: dict, limits: Limits, functions: dict | None, action: Callable) -> object:
+    renderer = Renderer(parsed, [context, {}], Budget(limits), functions)
+    try:
+        return action(renderer)
+    except RecursionError:
+        raise RenderError("render", "template nested too deeply", 0, len(parsed.text)) from None
+    except (IndexError, ValueError, TypeError, KeyError, OverflowError, ArithmeticError) as error:
+        raise RenderError("render", f"evaluation failed: {error}", 0, len(parsed.text)) from None
+
+
+def _render_parsed(parsed: p.Template, context: dict, limits: Limits, functions: dict | None) -> str:
+    def action(renderer: Renderer) -> str:
+        out: list[str] = []
+        renderer.render_body(parsed.body, out)
+        return "".join(out)
+
+    return _run(parsed, context, limits, functions, action)  # type: ignore[return-value]
+
+
+def render(
+    template: str, context: dict, *, limits: Limits = _DEFAULT_LIMITS, functions: dict[str, Callable] | None = None
+) -> str:
+    """Render a template as Kestra does. Raises ``RenderError`` (kind ``parse`` or ``render``)."""
+    parsed = _parse(template)
+    if not parsed.has_expression:
+        return template
+    return _render_parsed(parsed, context, limits, functions)
+
+
+def _single_print(parsed: p.Template) -> p.Print | None:
+    nodes = [n for n in parsed.body if not (isinstance(n, p.Text) and not n.value.strip())]
+    if len(nodes) == 1 and isinstance(nodes[0], p.Print):
+        return nodes[0]
+    return None
+
+
+def render_typed(
+    template: str, context: dict, *, limits: Limits = _DEFAULT_LIMITS, functions: dict[str, Callable] | None = None
+) -> object:
+    """Kestra's ``renderTyped``: a template that is a single ``{{ expr }}`` (whitespace around it
+    aside) gives the typed value; any other template its rendered string."""
+    parsed = _parse(template)
+    single = _single_print(parsed)
+    if single is None:
+        return render(template, context, limits=limits, functions=functions)
+    return _run(parsed, context, limits, functions, lambda renderer: renderer.ev(single.expr))
+
+
+def evaluate_expression(
+    source: str, context: dict, *, limits: Limits = _DEFAULT_LIMITS, functions: dict[str, Callable] | None = None
+) -> object:
+    """The value of one expression written without braces (offsets in errors are into ``source``)."""
+    wrapped = "{{ " + source + " }}"
+    parsed = _parse(wrapped, 3)
+    single = _single_print(parsed)
+    if single is None:
+        raise RenderError("parse", "expected a single expression", 0, len(source))
+    try:
+        return _run(parsed, context, limits, functions, lambda renderer: renderer.ev(single.expr))
+    except RenderError as error:
+        error.start = min(max(0, error.start - 3), len(source))
+        error.end = min(max(0, error.end - 3), len(source))
+        error.message = error.message.replace(f"`{wrapped}`", f"`{source}`")
+        error.args = (error.message,)
+        raise

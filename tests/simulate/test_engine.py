@@ -1,0 +1,240 @@
+"""The dry run: the documented demos, and Kestra's own test flows whose outcome §3 makes clear."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from flowls.model import build_flow
+from flowls.parse.compose import compose
+from flowls.simulate.engine import simulate
+from flowls.simulate.scenario import Scenario
+from tests.conftest import CORPUS, flowlint
+
+VALIDS = CORPUS / "kestra-tests" / "valids"
+
+
+def _run(text: str, scenario: Scenario | None = None, aliases: dict | None = None):
+    flow = build_flow(compose(textwrap.dedent(text)).documents[0])
+    return simulate(flow, scenario, aliases)
+
+
+def _rows(simulation) -> list[tuple]:
+    return [(r.task_id, r.phase, r.state, r.execution_state) for r in simulation.taskruns]
+
+
+ALERTS_DEMO = """\
+id: alerts_demo
+namespace: company.team
+tasks:
+  - id: fail
+    type: io.kestra.plugin.core.execution.Fail
+afterExecution:
+  - id: onSuccess
+    type: io.kestra.plugin.core.log.Log
+    message: it worked
+    runIf: "{{execution.state == 'SUCCESS'}}"
+  - id: onFailure
+    type: io.kestra.plugin.core.log.Log
+    message: it failed
+    runIf: "{{execution.state == 'FAILED'}}"
+"""
+
+STATE_DEMO = """\
+id: state_demo
+namespace: company.team
+tasks:
+  - id: print
+    type: io.kestra.plugin.core.log.Log
+    message: "state is {{ execution.state }}"
+  - id: fail
+    type: io.kestra.plugin.core.execution.Fail
+finally:
+  - id: cleanup
+    type: io.kestra.plugin.core.log.Log
+    message: "state is {{ execution.state }}"
+afterExecution:
+  - id: report
+    type: io.kestra.plugin.core.log.Log
+    message: "state is {{ execution.state }}"
+"""
+
+
+def test_alerts_demo():
+    simulation = _run(ALERTS_DEMO)
+    assert simulation.state == "FAILED"
+    assert _rows(simulation) == [
+        ("fail", "tasks", "FAILED", "RUNNING"),
+        ("onSuccess", "afterExecution", "SKIPPED", "FAILED"),
+        ("onFailure", "afterExecution", "SUCCESS", "FAILED"),
+    ]
+
+
+def test_state_demo():
+    simulation = _run(STATE_DEMO)
+    assert simulation.state == "FAILED"
+    assert _rows(simulation) == [
+        ("print", "tasks", "SUCCESS", "RUNNING"),
+        ("fail", "tasks", "FAILED", "RUNNING"),
+        ("cleanup", "finally", "SUCCESS", "RUNNING"),
+        ("report", "afterExecution", "SUCCESS", "FAILED"),
+    ]
+
+
+def test_the_alerts_demo_succeeds_when_the_task_does():
+    simulation = _run(
+        ALERTS_DEMO.replace("io.kestra.plugin.core.execution.Fail", "io.kestra.plugin.core.log.Log\n    message: ok")
+    )
+    assert simulation.state == "SUCCESS"
+    assert [(r.task_id, r.state) for r in simulation.taskruns][1:] == [
+        ("onSuccess", "SUCCESS"),
+        ("onFailure", "SKIPPED"),
+    ]
+
+
+def _corpus(name: str, scenario: Scenario | None = None):
+    return simulate(build_flow(compose((VALIDS / name).read_text()).documents[0]), scenario)
+
+
+def test_sequential_with_local_errors():
+    simulation = _corpus("sequential-with-local-errors.yaml")
+    assert simulation.state == "FAILED"  # local errors do not swallow the failure
+    assert [(r.task_id, r.state) for r in simulation.taskruns] == [
+        ("parent-seq", "FAILED"),
+        ("t1", "SUCCESS"),
+        ("t2_seq", "FAILED"),
+        ("t2-t1", "FAILED"),
+        ("error-t1", "SUCCESS"),
+        ("error-t2", "SUCCESS"),
+    ]
+
+
+def test_switch_without_a_match_fails():
+    simulation = _corpus("switch-impossible.yaml", Scenario(inputs={"string": "YES"}))
+    assert simulation.state == "FAILED"
+    assert simulation.taskruns[0].reason == "no case for 'YES' and no defaults"
+
+
+def test_allow_failure_ends_warning_and_the_sequence_goes_on():
+    simulation = _corpus("allow-failure.yaml")
+    states = {r.task_id: r.state for r in simulation.taskruns}
+    assert states["1-1-allow-failure"] == "WARNING"
+    assert states["ko"] == "FAILED"
+    assert states["local-error"] == "SUCCESS"
+    assert states["1-2-todo"] == "SUCCESS"
+    assert simulation.state == "WARNING"
+    crashed = _corpus("allow-failure.yaml", Scenario(inputs={"crash": "yes"}))
+    assert crashed.state == "FAILED"
+
+
+@pytest.mark.parametrize("name", ["parallel.yaml", "dag.yaml", "after-execution.yaml"])
+def test_flows_that_succeed(name):
+    simulation = _corpus(name)
+    assert simulation.state == "SUCCESS"
+    assert {r.state for r in simulation.taskruns} == {"SUCCESS"}
+
+
+def test_if_takes_the_branch_its_condition_names():
+    chosen = _corpus("if.yaml", Scenario(inputs={"if1": True, "if2": False, "if3": True}))
+    assert chosen.state == "SUCCESS"
+    flipped = _corpus("if.yaml", Scenario(inputs={"if1": False, "if2": True, "if3": False}))
+    assert flipped.state == "SUCCESS"
+    assert [r.task_id for r in chosen.taskruns] != [r.task_id for r in flipped.taskruns]
+
+
+def test_after_execution_sees_the_flow_outputs():
+    simulation = _corpus("after-execution.yaml")
+    assert [(r.task_id, r.state, r.execution_state) for r in simulation.taskruns] == [
+        ("mytask", "SUCCESS", "RUNNING"),
+        ("end", "SUCCESS", "SUCCESS"),
+    ]
+
+
+def test_missing_required_inputs_are_refused(tmp_path):
+    (tmp_path / "if.yaml").write_text((VALIDS / "if.yaml").read_text())
+    run = flowlint("simulate", "if.yaml", cwd=tmp_path)
+    assert run.code == 2
+    assert "required inputs without a default need a value: if1, if2, if3" in run.stderr
+    assert flowlint("simulate", "if.yaml", "--input", "if1=true", "--input", "if2=false", "--input", "if3=true",
+                    cwd=tmp_path).code == 0  # fmt: skip
+
+
+def test_run_if_skips_and_for_each_iterates():
+    simulation = _run(
+        """\
+        id: loops
+        namespace: company.team
+        tasks:
+          - id: each
+            type: io.kestra.plugin.core.flow.ForEach
+            values: ["a", "b", "a"]
+            tasks:
+              - id: show
+                type: io.kestra.plugin.core.debug.Return
+                format: "{{ taskrun.value }}"
+          - id: never
+            type: io.kestra.plugin.core.log.Log
+            message: no
+            runIf: "{{ outputs.show['b'].value == 'c' }}"
+          - id: off
+            type: io.kestra.plugin.core.log.Log
+            message: no
+            disabled: true
+        """
+    )
+    assert [(r.task_id, r.value, r.state) for r in simulation.taskruns] == [
+        ("each", None, "SUCCESS"),
+        ("show", "a", "SUCCESS"),
+        ("show", "b", "SUCCESS"),  # values are distinct
+        ("never", None, "SKIPPED"),
+    ]
+
+
+def test_scenario_outcomes_retries_and_allow_failure():
+    text = """\
+    id: retries
+    namespace: company.team
+    tasks:
+      - id: flaky
+        type: io.kestra.plugin.scripts.shell.Commands
+        commands: [exit 1]
+        allowFailure: true
+        retry:
+          type: constant
+          interval: PT1S
+          maxAttempts: 3
+    """
+    scenario = Scenario(outcomes={"flaky": "FAILED"})
+    (run,) = _run(text, scenario).taskruns
+    assert (run.state, run.attempts) == ("WARNING", 3)
+
+
+def test_simulate_cli_text_and_json(tmp_path):
+    (tmp_path / "demo.yaml").write_text(STATE_DEMO)
+    text = flowlint("simulate", "demo.yaml", cwd=tmp_path)
+    assert text.code == 0
+    assert text.stdout.splitlines()[-1] == "final state: FAILED"
+    assert "report" in text.stdout.splitlines()[3] and "execution.state=FAILED" in text.stdout.splitlines()[3]
+    data = json.loads(flowlint("simulate", "--format", "json", "demo.yaml", cwd=tmp_path).stdout)
+    assert data["state"] == "FAILED"
+    assert data["taskruns"][0] == {
+        "taskId": "print",
+        "phase": "tasks",
+        "state": "SUCCESS",
+        "executionState": "RUNNING",
+        "parent": None,
+        "value": None,
+        "attempts": 1,
+        "reason": None,
+    }
+    forced = json.loads(flowlint("simulate", "--format", "json", "--fail", "print", "demo.yaml", cwd=tmp_path).stdout)
+    assert [r["taskId"] for r in forced["taskruns"]] == ["print", "cleanup", "report"]
+
+
+def test_simulate_refuses_a_flow_with_errors(tmp_path):
+    (tmp_path / "bad.yaml").write_text(STATE_DEMO.replace("message:", "mesage:", 1))
+    run = flowlint("simulate", "bad.yaml", cwd=tmp_path)
+    assert run.code == 2
+    assert "fix these errors before simulating" in run.stderr
