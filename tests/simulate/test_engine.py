@@ -238,3 +238,114 @@ def test_simulate_refuses_a_flow_with_errors(tmp_path):
     run = flowlint("simulate", "bad.yaml", cwd=tmp_path)
     assert run.code == 2
     assert "fix these errors before simulating" in run.stderr
+
+
+def test_exit_ends_the_execution_in_its_state():
+    ended = _corpus("exit.yaml")  # the input defaults to END: the else branch exits
+    assert ended.state == "WARNING"
+    assert [(r.task_id, r.state) for r in ended.taskruns] == [("if", "WARNING"), ("exit", "WARNING")]
+    going_on = _corpus("exit.yaml", Scenario(inputs={"state": "CONTINUE"}))
+    assert going_on.state == "SUCCESS"
+    assert [r.task_id for r in going_on.taskruns] == ["if", "hello", "end"]
+
+
+def test_for_each_runs_its_tasks_value_by_value():
+    simulation = _corpus("foreach-non-concurrent.yaml")
+    assert [(r.task_id, r.value, r.parent) for r in simulation.taskruns][1:] == [
+        ("log", "value 1", "for_each"),
+        ("shell", "value 1", "for_each"),
+        ("log", "value 2", "for_each"),
+        ("shell", "value 2", "for_each"),
+        ("log", "value 3", "for_each"),
+        ("shell", "value 3", "for_each"),
+    ]
+
+
+def test_run_if_that_cannot_render_fails_the_task():
+    simulation = _corpus("task-runif.yml")
+    assert simulation.state == "FAILED"
+    assert [(r.task_id, r.state) for r in simulation.taskruns] == [
+        ("output", "SUCCESS"),
+        ("executed", "SUCCESS"),
+        ("notexecuted", "SKIPPED"),
+        ("notexecutedflowable", "SKIPPED"),
+        ("willfailedtheflow", "FAILED"),
+    ]
+    assert simulation.taskruns[-1].reason == (
+        "runIf: Unable to find `notexists` used in the expression `{{ outputs.notexists == 2 }}` at line 1"
+    )
+
+
+def test_tasks_with_state_sees_the_failed_tasks():
+    simulation = _run(
+        """\
+        id: report_failures
+        namespace: company.team
+        tasks:
+          - id: extract
+            type: io.kestra.plugin.core.log.Log
+            message: go
+          - id: load
+            type: io.kestra.plugin.core.log.Log
+            message: go
+            allowFailure: true
+        afterExecution:
+          - id: alert
+            type: io.kestra.plugin.core.log.Log
+            message: failed
+            runIf: "{{ tasksWithState('FAILED') | length > 0 }}"
+          - id: warn
+            type: io.kestra.plugin.core.log.Log
+            message: "{{ tasksWithState('warning') | first }}"
+            runIf: "{{ tasksWithState('warning') | length == 1 }}"
+        """,
+        Scenario(outcomes={"load": "FAILED"}),
+    )
+    assert simulation.state == "WARNING"
+    assert [(r.task_id, r.state) for r in simulation.taskruns] == [
+        ("extract", "SUCCESS"),
+        ("load", "WARNING"),
+        ("alert", "SKIPPED"),  # allowFailure turned the failure into WARNING
+        ("warn", "SUCCESS"),
+    ]
+
+
+def test_scenario_file_gives_outcomes_outputs_and_inputs(tmp_path):
+    (tmp_path / "flow.yaml").write_text(
+        textwrap.dedent(
+            """\
+            id: scenario_demo
+            namespace: company.team
+            inputs:
+              - id: mode
+                type: STRING
+            tasks:
+              - id: fetch
+                type: io.kestra.plugin.core.http.Request
+                uri: https://example.com
+              - id: ok
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ inputs.mode }}"
+                runIf: "{{ outputs.fetch.code == 200 }}"
+            errors:
+              - id: page
+                type: io.kestra.plugin.core.log.Log
+                message: down
+            """
+        )
+    )
+
+    def simulate_with(name: str, fetch_code: int) -> tuple[str, list[tuple[str, str]]]:
+        (tmp_path / name).write_text(
+            f"inputs: {{mode: fast}}\ntasks:\n  fetch: {{outputs: {{code: {fetch_code}}}}}\n  ok: {{outcome: failed}}\n"
+        )
+        run = flowlint("simulate", "--format", "json", "--scenario", name, "flow.yaml", cwd=tmp_path)
+        data = json.loads(run.stdout)
+        return data["state"], [(r["taskId"], r["state"]) for r in data["taskruns"]]
+
+    assert simulate_with("down.yaml", 503) == ("SUCCESS", [("fetch", "SUCCESS"), ("ok", "SKIPPED")])
+    assert simulate_with("up.yaml", 200) == ("FAILED", [("fetch", "SUCCESS"), ("ok", "FAILED"), ("page", "SUCCESS")])
+    (tmp_path / "broken.yaml").write_text("tasks:\n  ok: {outcome: maybe}\n")
+    run = flowlint("simulate", "--scenario", "broken.yaml", "flow.yaml", cwd=tmp_path)
+    assert run.code == 2
+    assert "outcome of 'ok' must be one of SUCCESS, WARNING, FAILED, KILLED, not 'maybe'" in run.stderr
