@@ -206,7 +206,7 @@ def _schema_command(argv: list[str]) -> int:
 
 def _simulate_command(argv: list[str]) -> int:
     from flowls.simulate import report  # only the dry run needs the evaluator
-    from flowls.simulate.engine import Simulator
+    from flowls.simulate.checked import SimulationRefused, simulate_checked
     from flowls.simulate.scenario import Scenario, ScenarioError
 
     parser = argparse.ArgumentParser(prog="flowlint simulate", description="Dry-run a flow: phases, states, runIf.")
@@ -234,18 +234,16 @@ def _simulate_command(argv: list[str]) -> int:
     config = load_config(find_config(args.flow.resolve().parent))
     validator = FlowValidator(load_index(config.schema))
     analysis = Linter(validator, _options(config)).lint_bytes(data)
-    errors = [f for f in analysis.findings if f.severity is Severity.ERROR]
-    if errors or not analysis.flows:
-        located = [output.Located(str(args.flow), f) for f in errors]
-        sys.stderr.write(output.text(located) or f"{args.flow}: no flow to simulate\n")
-        print("flowlint: fix these errors before simulating", file=sys.stderr)
+    if not analysis.flows:
+        raise UsageError(f"{args.flow}: no flow to simulate")
+    try:
+        simulation = simulate_checked(analysis, analysis.flows[0], scenario, validator.index.aliases)
+    except SimulationRefused as refused:
+        if refused.missing:
+            raise UsageError(f"{args.flow}: {refused.message} (--input NAME=VALUE)") from None
+        sys.stderr.write(output.text([output.Located(str(args.flow), f) for f in refused.errors]))
+        print(f"flowlint: {refused.message}", file=sys.stderr)
         return EXIT_USAGE
-    simulator = Simulator(analysis.flows[0], scenario, validator.index.aliases)
-    missing = simulator.missing_inputs()
-    if missing:
-        names = ", ".join(missing)
-        raise UsageError(f"{args.flow}: required inputs without a default need a value: {names} (--input NAME=VALUE)")
-    simulation = simulator.run()
     sys.stdout.write(report.as_json(simulation) if args.format == "json" else report.timeline(simulation))
     return EXIT_CLEAN
 

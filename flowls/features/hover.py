@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from flowls.features.document import FlowFile
+from flowls.features.dry_run import phase_task_markdown
 from flowls.features.expression_context import ROOTS, execution_state_markdown, members, scope
 from flowls.features.pebble_position import bound_names, chain_before, is_expression_key, pebble_text, signature_of
 from flowls.features.schema_docs import (
@@ -17,6 +18,7 @@ from flowls.features.schema_docs import (
     type_markdown,
 )
 from flowls.features.yaml_outline import Entry, Outline, read
+from flowls.model import Phase
 from flowls.pebble import KESTRA_1, Builtin
 
 
@@ -36,6 +38,9 @@ def hover(file: FlowFile, offset: int) -> HoverInfo | None:
 
 
 def _hover(file: FlowFile, offset: int) -> HoverInfo | None:
+    shown = _phase_task_hover(file, offset)
+    if shown is not None:
+        return shown
     outline = read(file.text, offset)
     entry = outline.key_at(offset)
     if entry is not None:
@@ -44,6 +49,18 @@ def _hover(file: FlowFile, offset: int) -> HoverInfo | None:
     if entry is None:
         return None
     return _value_hover(file, outline, entry, offset)
+
+
+def _phase_task_hover(file: FlowFile, offset: int) -> HoverInfo | None:
+    """On the id of a task that runs after the others: when it runs and the state it sees."""
+    flow = file.flow_at(offset)
+    if flow is None:
+        return None
+    for task in flow.all_tasks():
+        id_node = task.mapping.get("id")
+        if task.phase is not Phase.TASKS and id_node is not None and id_node.start <= offset <= id_node.end:
+            return HoverInfo(phase_task_markdown(file, flow, task), id_node.start, id_node.end)
+    return None
 
 
 def _key_hover(file: FlowFile, entry: Entry) -> HoverInfo | None:

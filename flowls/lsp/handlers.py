@@ -3,6 +3,7 @@ the answer. Nothing here computes anything itself."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from lsprotocol import types
@@ -10,11 +11,15 @@ from pygls.uris import to_fs_path
 
 from flowls.features.actions import code_actions
 from flowls.features.completion import complete
+from flowls.features.dry_run import COMMAND as SIMULATE
+from flowls.features.dry_run import run_simulation, simulate_lenses
 from flowls.features.hover import hover
 from flowls.features.navigation import definition, occurrences, rename_problem, subflow_at, target_at
 from flowls.features.symbols import Symbol, document_symbols, folding_ranges
 from flowls.lsp.convert import Converter, encoding_of
 from flowls.lsp.server import FlowServer
+from flowls.simulate.checked import SimulationRefused
+from flowls.simulate.report import timeline
 from flowls.text import LineIndex
 
 _COMPLETION_KINDS = {
@@ -264,6 +269,48 @@ def create_server() -> FlowServer:
             for o in occurrences(file, target)
         ]
         return types.WorkspaceEdit(changes={uri: edits})
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_LENS)
+    async def lenses(ls: FlowServer, params: types.CodeLensParams) -> list[types.CodeLens]:
+        file = await ls.current_file(params.text_document.uri)
+        if file is None:
+            return []
+        convert = ls.converter(file)
+        return [
+            types.CodeLens(
+                range=convert.offsets(lens.start, lens.end),
+                command=types.Command(title=lens.title, command=SIMULATE, arguments=lens.arguments),
+            )
+            for lens in simulate_lenses(file)
+        ]
+
+    @server.command(SIMULATE)
+    async def simulate(ls: FlowServer, *arguments: object) -> dict:
+        """``[uri, flow number?, {fail, warn, inputs}?]`` → ``{"flow", "state", "taskruns"}``; the
+        timeline also goes to the client's log and the final state to a message."""
+        uri = arguments[0] if arguments else None
+        position = arguments[1] if len(arguments) > 1 else 0
+        options = arguments[2] if len(arguments) > 2 else None
+        file = await ls.current_file(uri) if isinstance(uri, str) else None
+        if file is None:
+            raise ValueError(f"{SIMULATE}: not an open flow: {uri!r}")
+        try:
+            simulation = await asyncio.get_running_loop().run_in_executor(
+                ls.analyser, run_simulation, file, position, options
+            )
+        except SimulationRefused as refused:
+            raise ValueError(f"flowls: {refused.message}") from None
+        flow_id = file.analysis.flows[position].id
+        log = f"dry run of {flow_id}:\n{timeline(simulation)}"
+        ls.window_log_message(types.LogMessageParams(type=types.MessageType.Info, message=log))
+        ls.window_show_message(
+            types.ShowMessageParams(
+                type=types.MessageType.Info,
+                message=f"flowls: dry run of {flow_id} ends {simulation.state} "
+                f"({len(simulation.taskruns)} task runs; the timeline is in the output log)",
+            )
+        )
+        return {"flow": flow_id, **simulation.as_json()}
 
     return server
 
