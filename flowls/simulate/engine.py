@@ -6,6 +6,7 @@ rendered by our sandboxed Pebble evaluator against the simulated context."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,7 +178,7 @@ class Simulator:
         run_if = scalar_text(task.mapping.get("runIf"))
         if run_if is not None:
             try:
-                if not is_truthy(render(run_if, context, functions=self._functions())):
+                if not _truthy(render(run_if, context, functions=self._functions()), run, "runIf"):
                     return self._end(run, task, frame, "SKIPPED")
             except RenderError as error:
                 run.reason = f"runIf: {error.message}"
@@ -204,7 +205,7 @@ class Simulator:
         if kind == CORE + "flow.Dag":
             return self._block(lists["tasks"], lists["errors"], lists["finally"], inner, "dag")
         if kind == CORE + "flow.If":
-            result = is_truthy(self._render_text(node.get("condition"), context))
+            result = _truthy(self._render_text(node.get("condition"), context), run, "condition")
             self._output(task, frame, {"evaluationResult": result})
             branch = [c for c in task.children if c.slot == ("then" if result else "else")]
             if not any(not _disabled(c) for c in branch):
@@ -232,7 +233,7 @@ class Simulator:
             return {"WARN": "WARNING", "CANCEL": "CANCELLED", "FAIL": "FAILED"}.get(behavior, "SUCCESS")
         if kind == CORE + "execution.Fail":
             condition = node.get("condition")
-            if condition is None or is_truthy(self._render_text(condition, context)):
+            if condition is None or _truthy(self._render_text(condition, context), run, "condition"):
                 run.reason = self._render_text(node.get("errorMessage"), context) or "Task failure"
                 return "FAILED"
             return "SUCCESS"
@@ -299,9 +300,8 @@ class Simulator:
             inner = _Frame(frame.phase, run, frame.depth + 1, frame.value, iteration, frame.values)
             state = self._block(lists["tasks"], lists["errors"], lists["finally"], inner)
             self._output(task, frame, {"iterationCount": iteration + 1})
-            if state == "FAILED" or is_truthy(
-                self._render_text(task.mapping.get("condition"), self._context(task, frame))
-            ):
+            condition = self._render_text(task.mapping.get("condition"), self._context(task, frame))
+            if state == "FAILED" or _truthy(condition, run, "condition"):
                 break
         return state
 
@@ -432,8 +432,21 @@ class Simulator:
         return distinct
 
 
+_UNKNOWN = re.compile(r"<unknown: ([^>]*)>")
+
+
 def simulate(flow: Flow, scenario: Scenario | None = None, aliases: dict[str, str] | None = None) -> Simulation:
     return Simulator(flow, scenario or Scenario(), aliases).run()
+
+
+def _truthy(rendered: str, run: TaskRun, what: str) -> bool:
+    """Kestra's truthiness; a condition resting on what a dry run cannot know is taken as true,
+    and the run says so."""
+    unknown = _UNKNOWN.search(rendered)
+    if unknown is None:
+        return is_truthy(rendered)
+    run.reason = f"{what} taken as true: it depends on {unknown.group(1)}"
+    return True
 
 
 def _final_state(runs: list[TaskRun]) -> str:

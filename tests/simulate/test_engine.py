@@ -349,3 +349,37 @@ def test_scenario_file_gives_outcomes_outputs_and_inputs(tmp_path):
     run = flowlint("simulate", "--scenario", "broken.yaml", "flow.yaml", cwd=tmp_path)
     assert run.code == 2
     assert "outcome of 'ok' must be one of SUCCESS, WARNING, FAILED, KILLED, not 'maybe'" in run.stderr
+
+
+def test_a_condition_on_what_cannot_be_known_is_taken_as_true_and_says_so():
+    simulation = _run(
+        """\
+        id: unknowable
+        namespace: company.team
+        tasks:
+          - id: query
+            type: io.kestra.plugin.jdbc.postgresql.Query
+            sql: select 1
+          - id: report
+            type: io.kestra.plugin.core.log.Log
+            message: rows
+            runIf: "{{ outputs.query.size > 0 }}"
+          - id: yearly
+            type: io.kestra.plugin.core.flow.If
+            condition: "{{ now() | date('MM') == '01' }}"
+            then:
+              - id: archive
+                type: io.kestra.plugin.core.log.Log
+                message: archive
+        """
+    )
+    assert [(r.task_id, r.state, r.reason) for r in simulation.taskruns] == [
+        ("query", "SUCCESS", None),
+        (
+            "report",
+            "SUCCESS",
+            "runIf taken as true: it depends on outputs of query (io.kestra.plugin.jdbc.postgresql.Query)",
+        ),
+        ("yearly", "SUCCESS", "condition taken as true: it depends on now()"),
+        ("archive", "SUCCESS", None),
+    ]
