@@ -351,7 +351,7 @@ class Simulator:
             "labels": {
                 label.key: to_plain(label.value_node) for label in flow.labels if label.key and label.value_node
             },
-            "trigger": self.scenario.trigger,
+            "trigger": self._trigger(),
             "envs": Unknowable("envs"),
             "globals": Unknowable("globals"),
         }
@@ -365,6 +365,13 @@ class Simulator:
         if frame.parent is not None:
             context["parent"] = {"task": {"id": frame.parent.task_id}, "taskrun": {"value": frame.parent.value}}
         return context
+
+    def _trigger(self) -> Any:
+        """The scenario's trigger variables; when it gives none, a flow with triggers was started
+        by one of them, whose variables a dry run cannot know."""
+        if self.scenario.trigger or not self.flow.triggers:
+            return self.scenario.trigger
+        return Unknowable("trigger variables (give them in a scenario's trigger)")
 
     def _inputs(self) -> dict[str, Any]:
         values: dict[str, Any] = {}

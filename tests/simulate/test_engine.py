@@ -7,8 +7,10 @@ import textwrap
 
 import pytest
 
+from flowls.analysis import Linter
 from flowls.model import build_flow
 from flowls.parse.compose import compose
+from flowls.simulate.checked import SimulationRefused, simulate_checked
 from flowls.simulate.engine import simulate
 from flowls.simulate.scenario import Scenario
 from tests.conftest import CORPUS, flowlint
@@ -371,6 +373,14 @@ def test_a_condition_on_what_cannot_be_known_is_taken_as_true_and_says_so():
               - id: archive
                 type: io.kestra.plugin.core.log.Log
                 message: archive
+          - id: on_created
+            type: io.kestra.plugin.core.log.Log
+            message: "{{ trigger.body.action }}"
+            runIf: "{{ trigger.body.action == 'created' }}"
+        triggers:
+          - id: hook
+            type: io.kestra.plugin.core.trigger.Webhook
+            key: abc
         """
     )
     assert [(r.task_id, r.state, r.reason) for r in simulation.taskruns] == [
@@ -382,4 +392,26 @@ def test_a_condition_on_what_cannot_be_known_is_taken_as_true_and_says_so():
         ),
         ("yearly", "SUCCESS", "condition taken as true: it depends on now()"),
         ("archive", "SUCCESS", None),
+        (
+            "on_created",
+            "SUCCESS",
+            "runIf taken as true: it depends on trigger variables (give them in a scenario's trigger)",
+        ),
     ]
+
+
+def test_every_corpus_flow_simulates_or_is_refused(validator):
+    """The dry run never crashes on a real flow: it simulates it, or refuses it as Kestra would."""
+    linter = Linter(validator)
+    simulated = 0
+    for path in sorted(CORPUS.rglob("*.y*ml")):
+        analysis = linter.lint_bytes(path.read_bytes())
+        for flow in analysis.flows:
+            try:
+                simulation = simulate_checked(analysis, flow, Scenario(), validator.index.aliases)
+            except SimulationRefused as refused:
+                assert refused.errors or refused.missing, path
+                continue
+            assert simulation.state in ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED"), path
+            simulated += 1
+    assert simulated > 300
