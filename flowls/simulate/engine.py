@@ -272,20 +272,39 @@ class Simulator:
         return outcome
 
     def _for_each(self, task: Task, run: TaskRun, frame: _Frame, context: dict, lists: dict) -> str:
+        """Values by tasks. ``concurrencyLimit`` value groups run at once (1, the default: one
+        after the other; 0: all), each group sequential; the runs start in turns, group by group.
+        After a failure no new task run starts and the ForEach's own errors take over."""
         values = self._loop_values(task.mapping.get("values"), context)
-        states = []
-        for iteration, value in enumerate(values):
-            inner = _Frame(frame.phase, run, frame.depth + 1, value, iteration, (*frame.values, value))
-            states.append(self._block(lists["tasks"], [], [], inner))
-        main = [TaskRun("", "", state, "", None) for state in states]
-        failed = any(state == "FAILED" for state in states)
+        limit = _integer(self._value(task.mapping.get("concurrencyLimit"), context), 1)
+        enabled = [child for child in lists["tasks"] if not _disabled(child)]
+        pending = [
+            _Frame(frame.phase, run, frame.depth + 1, value, iteration, (*frame.values, value))
+            for iteration, value in enumerate(values)
+        ]
+        active: list[tuple[_Frame, list[int]]] = []  # a started value group and its next task
+        runs: list[TaskRun] = []
+        failed = False
+        while (pending or active) and not failed:
+            while pending and (limit <= 0 or len(active) < limit):
+                active.append((pending.pop(0), [0]))
+            for group in list(active):
+                value_frame, position = group
+                if position[0] < len(enabled):
+                    started = self._task(enabled[position[0]], value_frame)
+                    position[0] += 1
+                    if started is not None:
+                        runs.append(started)
+                        failed = failed or started.state == "FAILED"
+                if position[0] >= len(enabled) or failed:
+                    active.remove(group)
         inner = _Frame(frame.phase, run, frame.depth + 1, frame.value, frame.iteration, frame.values)
         if failed:
             for child in lists["errors"]:
                 self._task(child, inner)
         for child in lists["finally"]:
             self._task(child, inner)
-        return _final_state(main)
+        return _final_state(runs)
 
     def _loop_until(self, task: Task, run: TaskRun, frame: _Frame, context: dict, lists: dict) -> str:
         check = task.mapping.get("checkFrequency")

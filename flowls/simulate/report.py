@@ -8,16 +8,15 @@ from flowls.simulate.engine import Simulation
 
 
 def timeline(simulation: Simulation) -> str:
-    width = max((len(run.task_id) + 2 * run.depth for run in simulation.taskruns), default=10)
+    names = ["  " * run.depth + run.task_id + (f" [{run.value}]" if run.value is not None else "")
+             for run in simulation.taskruns]  # fmt: skip
+    width = max((len(name) for name in names), default=10)
     lines = []
-    for run in simulation.taskruns:
-        name = "  " * run.depth + run.task_id
-        value = f" [{run.value}]" if run.value is not None else ""
+    for run, name in zip(simulation.taskruns, names, strict=True):
         attempts = f" after {run.attempts} attempts" if run.attempts > 1 else ""
         reason = f" — {run.reason}" if run.reason else ""
         lines.append(
-            f"{run.phase:<15} {name + value:<{width + 8}} {run.state:<9} "
-            f"execution.state={run.execution_state}{attempts}{reason}"
+            f"{run.phase:<15} {name:<{width}}  {run.state:<9} execution.state={run.execution_state}{attempts}{reason}"
         )
     lines.append(f"final state: {simulation.state}")
     return "\n".join(lines) + "\n"

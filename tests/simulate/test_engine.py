@@ -415,3 +415,57 @@ def test_every_corpus_flow_simulates_or_is_refused(validator):
             assert simulation.state in ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED"), path
             simulated += 1
     assert simulated > 300
+
+
+def test_for_each_concurrency_limit_runs_value_groups_in_turns(tmp_path):
+    concurrent = _corpus("foreach-concurrent.yaml")  # concurrencyLimit: 2
+    assert [(r.task_id, r.value) for r in concurrent.taskruns][1:] == [
+        ("log", "value 1"),
+        ("log", "value 2"),
+        ("shell", "value 1"),
+        ("shell", "value 2"),
+        ("log", "value 3"),  # starts when a group ends
+        ("shell", "value 3"),
+    ]
+    (tmp_path / "flow.yaml").write_text((VALIDS / "foreach-concurrent.yaml").read_text())
+    assert flowlint("simulate", "flow.yaml", cwd=tmp_path).stdout.splitlines()[:4] == [
+        "tasks           for_each           SUCCESS   execution.state=RUNNING",
+        "tasks             log [value 1]    SUCCESS   execution.state=RUNNING",
+        "tasks             log [value 2]    SUCCESS   execution.state=RUNNING",
+        "tasks             shell [value 1]  SUCCESS   execution.state=RUNNING",
+    ]
+
+
+def test_for_each_without_limit_starts_every_value_and_its_errors_run_once():
+    simulation = _corpus("foreach-error.yaml")  # concurrencyLimit: 0, every value fails
+    assert simulation.state == "FAILED"
+    assert [(r.task_id, r.value, r.state) for r in simulation.taskruns] == [
+        ("each", None, "FAILED"),
+        ("ko", "1", "FAILED"),
+        ("ko", "2", "FAILED"),
+        ("ko", "3", "FAILED"),
+        ("e1", None, "SUCCESS"),
+        ("e2", None, "SUCCESS"),
+    ]
+
+
+def test_a_sequential_for_each_stops_at_the_first_failure():
+    simulation = _run(
+        """\
+        id: stop
+        namespace: company.team
+        tasks:
+          - id: each
+            type: io.kestra.plugin.core.flow.ForEach
+            values: [a, b]
+            tasks:
+              - id: work
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ taskrun.value }}"
+        """,
+        Scenario(outcomes={"work": "FAILED"}),
+    )
+    assert [(r.task_id, r.value, r.state) for r in simulation.taskruns] == [
+        ("each", None, "FAILED"),
+        ("work", "a", "FAILED"),
+    ]
