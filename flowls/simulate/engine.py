@@ -31,6 +31,7 @@ class TaskRun:
     attempts: int = 1
     reason: str | None = None
     depth: int = 0
+    parent_run: TaskRun | None = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -172,7 +173,8 @@ class Simulator:
             return None
         kind = self.aliases.get(task.type or "", task.type or "")
         run = TaskRun(task.id or "?", frame.phase.value, "RUNNING", self.execution_state,
-                      frame.parent.task_id if frame.parent else None, frame.value, depth=frame.depth)  # fmt: skip
+                      frame.parent.task_id if frame.parent else None, frame.value, depth=frame.depth,
+                      parent_run=frame.parent)  # fmt: skip
         self.runs.append(run)
         context = self._context(task, frame)
         run_if = scalar_text(task.mapping.get("runIf"))
@@ -381,8 +383,13 @@ class Simulator:
         inputs = self._inputs()
         if inputs:
             context["inputs"] = inputs
-        if frame.parent is not None:
-            context["parent"] = {"task": {"id": frame.parent.task_id}, "taskrun": {"value": frame.parent.value}}
+        parents = []
+        ancestor = frame.parent
+        while ancestor is not None:  # innermost first, as Kestra's `parents`
+            parents.append({"task": {"id": ancestor.task_id}, "taskrun": {"value": ancestor.value}})
+            ancestor = ancestor.parent_run
+        if parents:
+            context["parent"], context["parents"] = parents[0], parents
         return context
 
     def _trigger(self) -> Any:

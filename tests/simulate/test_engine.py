@@ -11,16 +11,19 @@ from flowls.analysis import Linter
 from flowls.model import build_flow
 from flowls.parse.compose import compose
 from flowls.simulate.checked import SimulationRefused, simulate_checked
-from flowls.simulate.engine import simulate
+from flowls.simulate.engine import Simulator, simulate
 from flowls.simulate.scenario import Scenario
 from tests.conftest import CORPUS, flowlint
 
 VALIDS = CORPUS / "kestra-tests" / "valids"
 
 
-def _run(text: str, scenario: Scenario | None = None, aliases: dict | None = None):
-    flow = build_flow(compose(textwrap.dedent(text)).documents[0])
-    return simulate(flow, scenario, aliases)
+def _simulator(text: str, scenario: Scenario | None = None) -> Simulator:
+    return Simulator(build_flow(compose(textwrap.dedent(text)).documents[0]), scenario or Scenario())
+
+
+def _run(text: str, scenario: Scenario | None = None):
+    return _simulator(text, scenario).run()
 
 
 def _rows(simulation) -> list[tuple]:
@@ -469,3 +472,33 @@ def test_a_sequential_for_each_stops_at_the_first_failure():
         ("each", None, "FAILED"),
         ("work", "a", "FAILED"),
     ]
+
+
+def test_nested_loops_see_their_parents_and_nest_outputs_by_value():
+    flow = build_flow(compose((VALIDS / "foreach-nested.yaml").read_text()).documents[0])
+    simulator = Simulator(flow, Scenario())
+    assert simulator.run().state == "SUCCESS"
+    assert simulator.outputs["p2"]["l2"]["d3"] == {"value": "l2-d3"}  # read outputs.p1[parent value][value]
+    nested = _simulator(
+        """\
+        id: parents
+        namespace: company.team
+        tasks:
+          - id: outer
+            type: io.kestra.plugin.core.flow.ForEach
+            values: [x]
+            tasks:
+              - id: group
+                type: io.kestra.plugin.core.flow.Sequential
+                tasks:
+                  - id: inner
+                    type: io.kestra.plugin.core.flow.ForEach
+                    values: [y]
+                    tasks:
+                      - id: show
+                        type: io.kestra.plugin.core.debug.Return
+                        format: "{{ parents | length }} {{ parents[0].task.id }} {{ parents[1].taskrun.value }}"
+        """
+    )
+    assert nested.run().state == "SUCCESS"
+    assert nested.outputs["show"] == {"x": {"y": {"value": "3 inner x"}}}  # innermost parent first
