@@ -40,7 +40,7 @@ def main() -> None:
         if len(flows) != 1:
             continue
         try:
-            simulate_checked(file.analysis, flows[0], Scenario(), file.schema.aliases)
+            simulate_checked(file.analysis, flows[0], Scenario(), file.schema)
         except SimulationRefused:
             continue
         cases.append(file)
@@ -49,7 +49,7 @@ def main() -> None:
     for _ in range(runs):
         started = time.perf_counter()
         for file in cases:
-            simulate_checked(file.analysis, file.analysis.flows[0], Scenario(), file.schema.aliases)
+            simulate_checked(file.analysis, file.analysis.flows[0], Scenario(), file.schema)
         per_flow.append((time.perf_counter() - started) / len(cases) * 1000)
     print(f"simulate, per flow: median {statistics.median(per_flow):.2f} ms (best {min(per_flow):.2f})")
     hovers = []

@@ -237,7 +237,7 @@ def _simulate_command(argv: list[str]) -> int:
     if not analysis.flows:
         raise UsageError(f"{args.flow}: no flow to simulate")
     try:
-        simulation = simulate_checked(analysis, analysis.flows[0], scenario, validator.index.aliases)
+        simulation = simulate_checked(analysis, analysis.flows[0], scenario, validator.index)
     except SimulationRefused as refused:
         if refused.missing:
             raise UsageError(f"{args.flow}: {refused.message} (--input NAME=VALUE)") from None

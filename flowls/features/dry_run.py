@@ -39,7 +39,7 @@ def run_simulation(file: FlowFile, position: int = 0, options: Any = None) -> Si
     flows = file.analysis.flows
     if not isinstance(position, int) or not 0 <= position < len(flows):
         raise SimulationRefused(f"no flow number {position} in this document")
-    return simulate_checked(file.analysis, flows[position], _scenario(options), file.schema.aliases)
+    return simulate_checked(file.analysis, flows[position], _scenario(options), file.schema)
 
 
 def _scenario(options: Any) -> Scenario:
@@ -95,9 +95,9 @@ def phase_task_markdown(file: FlowFile, flow: Flow, task: Task) -> str:
 def _outcome_rows(file: FlowFile, flow: Flow, task: Task) -> list[tuple[str, str, str, str]]:
     """One row per distinct result: the flow as written (no scenario), then each task of ``tasks``
     that ran made to fail."""
-    aliases = file.schema.aliases
+    index = file.schema
     try:
-        baseline = simulate_checked(file.analysis, flow, Scenario(), aliases)
+        baseline = simulate_checked(file.analysis, flow, Scenario(), index)
     except (SimulationRefused, RecursionError):
         return []
     parents = {run.parent for run in baseline.taskruns}
@@ -106,7 +106,7 @@ def _outcome_rows(file: FlowFile, flow: Flow, task: Task) -> list[tuple[str, str
     grouped: dict[tuple[str, str, str], list[str]] = {}
     grouped[_result(baseline, task)] = ["as written"]
     for leaf in leaves[:MAX_FAILURE_SCENARIOS]:
-        failing = simulate_checked(file.analysis, flow, Scenario(outcomes={leaf: "FAILED"}), aliases)
+        failing = simulate_checked(file.analysis, flow, Scenario(outcomes={leaf: "FAILED"}), index)
         grouped.setdefault(_result(failing, task), []).append(f"`{leaf}` fails")
     return [(_join(labels), *result) for result, labels in grouped.items()]
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from flowls.features.document import FlowFile
-from flowls.features.schema_docs import Located, outputs_of
+from flowls.features.schema_docs import Located
 from flowls.features.yaml_outline import Entry, Outline, document_at
 from flowls.model import Flow, Phase, Task, build_flow
 from flowls.model.order import why_not_before
@@ -208,7 +208,7 @@ def _task_members(file: FlowFile, scope: Scope, flow: Flow, rest: tuple[str, ...
             return [Member("state", "property", "state", "The task run's state.")] if task else []
         if task is None:
             return []
-        outputs = outputs_of(file.schema, task.type)
+        outputs = file.schema.outputs_of(task.type)
         return [
             Member(name, "property", str(spec.get("type", "any")), spec.get("title")) for name, spec in outputs.items()
         ]
@@ -219,7 +219,7 @@ def task_markdown(file: FlowFile, task: Task, name: str | None = None) -> str:
     lines = [f"Task `{name or task.id}` · `{task.type or 'no type'}`"]
     if name and name != task.id:
         lines[0] += f" (created by `{task.id}`)"
-    outputs = outputs_of(file.schema, file.schema.aliases.get(task.type or "", task.type))
+    outputs = file.schema.outputs_of(file.schema.aliases.get(task.type or "", task.type))
     if outputs:
         listed = "\n".join(
             f"- `{attr}` ({spec.get('type', 'any')}): {spec.get('title', '')}".rstrip(": ")
@@ -277,7 +277,7 @@ def _trigger_members(file: FlowFile, flow: Flow) -> list[Member]:
     found: dict[str, Member] = {}
     for trigger in flow.triggers:
         kind = file.schema.aliases.get(trigger.type or "", trigger.type)
-        for name, spec in outputs_of(file.schema, kind).items():
+        for name, spec in file.schema.outputs_of(kind).items():
             if name not in found:
                 short = (kind or "").rsplit(".", 1)[-1]
                 found[name] = Member(

@@ -410,10 +410,3 @@ def type_markdown(index: SchemaIndex, union: Union, value: str) -> str:
     if aliases and canonical == value:
         lines.append("Aliases: " + ", ".join(f"`{a}`" for a in aliases))
     return "\n\n".join(lines)
-
-
-def outputs_of(index: SchemaIndex, type_value: str | None) -> dict[str, Schema]:
-    """A plugin type's ``$outputs`` ({attribute: {type, title}})."""
-    target = index.plugin_types.get(type_value or "")
-    outputs = index.definitions.get(target, {}).get("$outputs") if target else None
-    return outputs if isinstance(outputs, dict) else {}

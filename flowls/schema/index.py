@@ -48,6 +48,12 @@ class SchemaIndex:
     def definitions(self) -> dict[str, Schema]:
         return self.schema["definitions"]
 
+    def outputs_of(self, type_value: str | None) -> dict[str, Schema]:
+        """A plugin type's ``$outputs`` ({attribute: {type, title}}); empty when it declares none."""
+        target = self.plugin_types.get(type_value or "")
+        outputs = self.definitions.get(target, {}).get("$outputs") if target else None
+        return outputs if isinstance(outputs, dict) else {}
+
 
 class SchemaShapeError(ValueError):
     """The document is not a Kestra flow schema."""

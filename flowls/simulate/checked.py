@@ -5,6 +5,7 @@ from __future__ import annotations
 from flowls.analysis import Analysis
 from flowls.findings import Finding, Severity
 from flowls.model import Flow
+from flowls.schema.index import SchemaIndex
 from flowls.simulate.engine import Simulation, Simulator
 from flowls.simulate.scenario import Scenario
 
@@ -20,14 +21,14 @@ class SimulationRefused(Exception):
 
 
 def simulate_checked(
-    analysis: Analysis, flow: Flow, scenario: Scenario, aliases: dict[str, str] | None = None
+    analysis: Analysis, flow: Flow, scenario: Scenario, index: SchemaIndex | None = None
 ) -> Simulation:
     """Simulate ``flow`` of ``analysis``; raises SimulationRefused when the file has errors (Kestra
     would reject the flow) or a required input has neither a default nor a value."""
     errors = [f for f in analysis.findings if f.severity is Severity.ERROR]
     if errors:
         raise SimulationRefused("fix these errors before simulating", errors=errors)
-    simulator = Simulator(flow, scenario, aliases)
+    simulator = Simulator(flow, scenario, index)
     missing = simulator.missing_inputs()
     if missing:
         names = ", ".join(missing)

@@ -13,9 +13,11 @@ from typing import Any
 from flowls.model import Flow, Phase, Task
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, scalar_text, to_plain
 from flowls.pebble.evaluate import RenderError, Unknowable, is_truthy, render, render_typed
+from flowls.schema.index import SchemaIndex
 from flowls.simulate.scenario import Scenario
 
 CORE = "io.kestra.plugin.core."
+COMPUTED_OUTPUTS = {CORE + "debug.Return", CORE + "output.OutputValues"}  # the dry run renders them
 FINAL_STATES = ("KILLED", "FAILED", "WARNING", "PAUSED")  # what guessFinalState looks for, in order
 MAX_LOOPS = 100
 
@@ -75,10 +77,11 @@ class _Frame:
 
 
 class Simulator:
-    def __init__(self, flow: Flow, scenario: Scenario, aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, flow: Flow, scenario: Scenario, index: SchemaIndex | None = None) -> None:
         self.flow = flow
         self.scenario = scenario
-        self.aliases = aliases or {}
+        self.index = index  # types' aliases and declared outputs
+        self.aliases = index.aliases if index is not None else {}
         self.runs: list[TaskRun] = []
         self.outputs: dict[str, Any] = {}
         self.task_states: dict[str, Any] = {}
@@ -261,8 +264,8 @@ class Simulator:
         outcome = self.scenario.outcomes.get(task.id or "", "SUCCESS")
         if task.id in self.scenario.outputs:
             self._output(task, frame, self.scenario.outputs[task.id or ""])
-        elif not kind.startswith(CORE):
-            self._output(task, frame, Unknowable(f"outputs of {task.id} ({kind})"))
+        elif kind not in COMPUTED_OUTPUTS:
+            self._output(task, frame, self._unknowable_outputs(task, kind))
         retry = task.mapping.get("retry")
         if outcome == "FAILED" and isinstance(retry, Mapping):
             attempts = _integer(
@@ -272,6 +275,16 @@ class Simulator:
         if outcome == "FAILED" and not run.reason:
             run.reason = "failed (scenario)"
         return outcome
+
+    def _unknowable_outputs(self, task: Task, kind: str) -> Any:
+        """Outputs a real run would have: each declared attribute unknowable (an undeclared one
+        fails, as in Kestra); a plugin the schema does not describe, wholly unknowable."""
+        declared = self.index.outputs_of(kind) if self.index is not None else {}
+        if declared:
+            return {name: Unknowable(f"outputs.{task.id}.{name}") for name in declared}
+        if kind.startswith(CORE) and self.index is not None:
+            return {}
+        return Unknowable(f"outputs of {task.id} ({kind})")
 
     def _for_each(self, task: Task, run: TaskRun, frame: _Frame, context: dict, lists: dict) -> str:
         """Values by tasks. ``concurrencyLimit`` value groups run at once (1, the default: one
@@ -468,8 +481,8 @@ class Simulator:
 _UNKNOWN = re.compile(r"<unknown: ([^>]*)>")
 
 
-def simulate(flow: Flow, scenario: Scenario | None = None, aliases: dict[str, str] | None = None) -> Simulation:
-    return Simulator(flow, scenario or Scenario(), aliases).run()
+def simulate(flow: Flow, scenario: Scenario | None = None, index: SchemaIndex | None = None) -> Simulation:
+    return Simulator(flow, scenario or Scenario(), index).run()
 
 
 def _truthy(rendered: str, run: TaskRun, what: str) -> bool:

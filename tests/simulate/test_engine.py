@@ -411,7 +411,7 @@ def test_every_corpus_flow_simulates_or_is_refused(validator):
         analysis = linter.lint_bytes(path.read_bytes())
         for flow in analysis.flows:
             try:
-                simulation = simulate_checked(analysis, flow, Scenario(), validator.index.aliases)
+                simulation = simulate_checked(analysis, flow, Scenario(), validator.index)
             except SimulationRefused as refused:
                 assert refused.errors or refused.missing, path
                 continue
@@ -502,3 +502,31 @@ def test_nested_loops_see_their_parents_and_nest_outputs_by_value():
     )
     assert nested.run().state == "SUCCESS"
     assert nested.outputs["show"] == {"x": {"y": {"value": "3 inner x"}}}  # innermost parent first
+
+
+def test_declared_outputs_of_core_tasks_are_unknowable_and_undeclared_ones_fail(validator):
+    analysis = Linter(validator).lint_text(
+        textwrap.dedent(
+            """\
+            id: fetch_flow
+            namespace: company.team
+            tasks:
+              - id: fetch
+                type: io.kestra.plugin.core.http.Request
+                uri: https://example.com
+              - id: ok
+                type: io.kestra.plugin.core.log.Log
+                message: up
+                runIf: "{{ outputs.fetch.code == 200 }}"
+              - id: typo
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ outputs.fetch.status }}"
+            """
+        )
+    )
+    simulation = simulate_checked(analysis, analysis.flows[0], Scenario(), validator.index)
+    assert [(r.task_id, r.state, r.reason) for r in simulation.taskruns] == [
+        ("fetch", "SUCCESS", None),
+        ("ok", "SUCCESS", "runIf taken as true: it depends on outputs.fetch.code"),
+        ("typo", "FAILED", "Unable to find `status` used in the expression `{{ outputs.fetch.status }}` at line 1"),
+    ]
