@@ -22,6 +22,7 @@ from typing import Any
 from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError
 
+from flowls.durations import parse_duration
 from flowls.schema import describe
 from flowls.schema.index import Schema, SchemaIndex, Union, ref_name
 
@@ -32,10 +33,6 @@ sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 PEBBLE = re.compile(r"\{\{|\{%")
 _INTEGER = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-# java.time.Duration.parse: days, hours, minutes and seconds only.
-_DURATION = re.compile(
-    r"[-+]?P(?:[-+]?\d+D)?(?:T(?:[-+]?\d+H)?(?:[-+]?\d+M)?(?:[-+]?\d+(?:[.,]\d{0,9})?S)?)?", re.IGNORECASE
-)
 # Java character classes Python's re lacks, close enough for Kestra's label keys.
 _JAVA_CLASSES = {r"\p{Ll}": "a-zà-ÿ", r"\p{Lu}": "A-ZÀ-Þ", r"\p{L}": "a-zA-ZÀ-ÿ"}
 
@@ -316,7 +313,7 @@ def _validator_class(unions: dict[str, Union], bases: dict[str, Schema], definit
         yield _error(f"expected {expected}, got {describe.value(instance)}")
 
     def format_(validator: Any, name: str, instance: Any, schema: Schema) -> Keyword:
-        if name == "duration" and isinstance(instance, str) and not _DURATION.fullmatch(instance):
+        if name == "duration" and isinstance(instance, str) and parse_duration(instance) is None:
             yield _error(f"expected an ISO-8601 duration such as 'PT5M' or 'P1DT2H', got {describe.value(instance)}")
 
     def min_length(validator: Any, limit: int, instance: Any, schema: Schema) -> Keyword:

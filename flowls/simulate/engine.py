@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from flowls.durations import parse_duration
 from flowls.model import Flow, Phase, Task
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, scalar_text, to_plain
 from flowls.pebble.evaluate import RenderError, Unknowable, is_truthy, render, render_typed
@@ -322,21 +323,21 @@ class Simulator:
         return _final_state(runs)
 
     def _loop_until(self, task: Task, run: TaskRun, frame: _Frame, context: dict, lists: dict) -> str:
-        check = task.mapping.get("checkFrequency")
-        limit = MAX_LOOPS
-        if isinstance(check, Mapping):
-            limit = min(
-                MAX_LOOPS,
-                _integer(to_plain(check.get("maxIterations") or Scalar("", 0, 0, "", MAX_LOOPS, None)), MAX_LOOPS),
-            )
+        limit = _iteration_limit(task.mapping.get("checkFrequency"))
         state = "SUCCESS"
+        self._output(task, frame, {"iterationCount": 0})
         for iteration in range(limit):
             inner = _Frame(frame.phase, run, frame.depth + 1, frame.value, iteration, frame.values)
             state = self._block(lists["tasks"], lists["errors"], lists["finally"], inner)
             self._output(task, frame, {"iterationCount": iteration + 1})
+            if state == "FAILED":
+                return state
             condition = self._render_text(task.mapping.get("condition"), self._context(task, frame))
-            if state == "FAILED" or _truthy(condition, run, "condition"):
-                break
+            if _truthy(condition, run, "condition"):
+                return state
+        if _flag(task, "failOnMaxReached"):
+            run.reason = f"the condition stayed false for {limit} iterations (failOnMaxReached)"
+            return "FAILED"
         return state
 
     # --- states, outputs and the render context ---------------------------------------------------
@@ -393,9 +394,8 @@ class Simulator:
             context["taskrun"].update({"value": frame.value, "iteration": frame.iteration})
         elif frame.iteration is not None:
             context["taskrun"]["iteration"] = frame.iteration
-        inputs = self._inputs()
-        if inputs:
-            context["inputs"] = inputs
+        if self.flow.inputs:
+            context["inputs"] = self._inputs()
         parents = []
         ancestor = frame.parent
         while ancestor is not None:  # innermost first, as Kestra's `parents`
@@ -423,7 +423,7 @@ class Simulator:
             elif node.get("defaults") is not None:
                 value = to_plain(node.get("defaults"))
             else:
-                continue
+                value = None  # an optional input nobody gave is null
             holder = values
             *parents, last = element.id.split(".")  # dots in ids nest (inputs.a.b)
             for part in parents:
@@ -493,6 +493,19 @@ def _truthy(rendered: str, run: TaskRun, what: str) -> bool:
         return is_truthy(rendered)
     run.reason = f"{what} taken as true: it depends on {unknown.group(1)}"
     return True
+
+
+def _iteration_limit(check: Node | None) -> int:
+    """LoopUntil's bound: ``maxIterations``, or as many ``interval``s (default PT1M) as fit in
+    ``maxDuration``; never more than MAX_LOOPS."""
+    if not isinstance(check, Mapping):
+        return MAX_LOOPS
+    limit = _integer(to_plain(check.get("maxIterations")) if check.get("maxIterations") else None, MAX_LOOPS)
+    duration = parse_duration(scalar_text(check.get("maxDuration")) or "")
+    interval = parse_duration(scalar_text(check.get("interval")) or "PT1M")
+    if duration is not None and interval:
+        limit = min(limit, max(1, duration // interval))
+    return max(1, min(limit, MAX_LOOPS))
 
 
 def _final_state(runs: list[TaskRun]) -> str:

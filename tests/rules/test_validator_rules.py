@@ -7,10 +7,10 @@ import textwrap
 
 import pytest
 
+from flowls.durations import parse_duration
 from flowls.rules.input_definition import regex_error
 from flowls.rules.invalid_cron import cron_error
 from flowls.rules.invalid_timezone import is_zone_id
-from flowls.rules.retry_interval import parse_duration
 from tests.conftest import brief, flowlint
 
 HEAD = """\

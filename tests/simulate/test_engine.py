@@ -530,3 +530,45 @@ def test_declared_outputs_of_core_tasks_are_unknowable_and_undeclared_ones_fail(
         ("ok", "SUCCESS", "runIf taken as true: it depends on outputs.fetch.code"),
         ("typo", "FAILED", "Unable to find `status` used in the expression `{{ outputs.fetch.status }}` at line 1"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "state", "iterations", "reason"),
+    [
+        ("waitfor-no-success.yaml", "SUCCESS", 5, None),  # maxIterations: 5, no failOnMaxReached
+        ("waitfor-max-iterations.yaml", "FAILED", 3, "the condition stayed false for 3 iterations (failOnMaxReached)"),
+        (
+            "waitfor-child-task-warning.yaml",
+            "FAILED",
+            3,
+            "the condition stayed false for 3 iterations (failOnMaxReached)",
+        ),
+    ],
+)
+def test_loop_until_is_bounded_by_iterations_or_duration(name, state, iterations, reason):
+    flow = build_flow(compose((VALIDS / name).read_text()).documents[0])
+    simulator = Simulator(flow, Scenario())
+    simulation = simulator.run()
+    loop = simulation.taskruns[0]
+    assert (simulation.state, loop.state, loop.reason) == (state, state, reason)
+    assert simulator.outputs[loop.task_id] == {"iterationCount": iterations}
+    assert len({r.task_id for r in simulation.taskruns[1:]}) * iterations == len(simulation.taskruns) - 1
+
+
+def test_an_optional_input_without_a_value_is_null():
+    simulator = _simulator(
+        """\
+        id: optional
+        namespace: company.team
+        inputs:
+          - id: user
+            type: STRING
+            required: false
+        tasks:
+          - id: greet
+            type: io.kestra.plugin.core.debug.Return
+            format: "Hello {{ inputs.user ?? 'nobody' }}"
+        """
+    )
+    assert simulator.run().state == "SUCCESS"
+    assert simulator.outputs["greet"] == {"value": "Hello nobody"}
