@@ -53,9 +53,10 @@ class TaskRun:
 class Simulation:
     state: str
     taskruns: list[TaskRun] = field(default_factory=list)
+    reason: str | None = None  # why the execution failed when no task run says so
 
     def as_json(self) -> dict[str, Any]:
-        return {"state": self.state, "taskruns": [run.as_json() for run in self.taskruns]}
+        return {"state": self.state, "reason": self.reason, "taskruns": [run.as_json() for run in self.taskruns]}
 
 
 class _Exit(Exception):
@@ -114,8 +115,9 @@ class Simulator:
             for run in self.runs:  # the Exit task's parents end with its state
                 if run.state == "RUNNING":
                     run.state = exit_.state
-        if not self._render_flow_outputs():
-            final = "FAILED"  # Kestra: "Failed to render output values" fails the execution
+        reason = self._render_flow_outputs()
+        if reason is not None:
+            final = "FAILED"  # as in Kestra, flow outputs that cannot render fail the execution
         self.execution_state = final
         frame = _Frame(Phase.AFTER_EXECUTION, None, 0)
         for task in phases[Phase.AFTER_EXECUTION]:
@@ -123,12 +125,13 @@ class Simulator:
                 self._task(task, frame)
             except _Exit:
                 break
-        return Simulation(final, self.runs)
+        return Simulation(final, self.runs, reason)
 
-    def _render_flow_outputs(self) -> bool:
-        """The flow's `outputs`, rendered once tasks are done (exposed as execution.outputs)."""
+    def _render_flow_outputs(self) -> str | None:
+        """The flow's `outputs`, rendered once tasks are done (exposed as execution.outputs); why
+        they could not be, or None."""
         if not self.flow.outputs:
-            return True
+            return None
         rendered: dict[str, Any] = {}
         context = self._context(None, _Frame(Phase.TASKS, None, 0))
         for element in self.flow.outputs:
@@ -138,11 +141,11 @@ class Simulator:
             required = node.get("required")
             try:
                 rendered[element.id] = self._value(node.get("value"), context)
-            except RenderError:
+            except RenderError as error:
                 if not (isinstance(required, Scalar) and required.value is False):
-                    return False
+                    return f"Failed to render output values: output '{element.id}': {error.message}"
         self.flow_outputs = rendered
-        return True
+        return None
 
     def _block(self, tasks: list[Task], errors: list[Task], finally_: list[Task], frame: _Frame, mode: str = "seq",
                concurrent: int = 0) -> str:  # fmt: skip
@@ -265,8 +268,8 @@ class Simulator:
         outcome = self.scenario.outcomes.get(task.id or "", "SUCCESS")
         if task.id in self.scenario.outputs:
             self._output(task, frame, self.scenario.outputs[task.id or ""])
-        elif kind not in COMPUTED_OUTPUTS:
-            self._output(task, frame, self._unknowable_outputs(task, kind))
+        elif kind not in COMPUTED_OUTPUTS and (unknown := self._unknowable_outputs(task, kind)) is not None:
+            self._output(task, frame, unknown)
         retry = task.mapping.get("retry")
         if outcome == "FAILED" and isinstance(retry, Mapping):
             attempts = _integer(
@@ -279,12 +282,13 @@ class Simulator:
 
     def _unknowable_outputs(self, task: Task, kind: str) -> Any:
         """Outputs a real run would have: each declared attribute unknowable (an undeclared one
-        fails, as in Kestra); a plugin the schema does not describe, wholly unknowable."""
+        fails, as in Kestra); none for a core task that declares none; a plugin the schema does
+        not describe, wholly unknowable."""
         declared = self.index.outputs_of(kind) if self.index is not None else {}
         if declared:
             return {name: Unknowable(f"outputs.{task.id}.{name}") for name in declared}
         if kind.startswith(CORE) and self.index is not None:
-            return {}
+            return None
         return Unknowable(f"outputs of {task.id} ({kind})")
 
     def _for_each(self, task: Task, run: TaskRun, frame: _Frame, context: dict, lists: dict) -> str:

@@ -18,7 +18,8 @@ def timeline(simulation: Simulation) -> str:
         lines.append(
             f"{run.phase:<15} {name:<{width}}  {run.state:<9} execution.state={run.execution_state}{attempts}{reason}"
         )
-    lines.append(f"final state: {simulation.state}")
+    reason = f" — {simulation.reason}" if simulation.reason else ""
+    lines.append(f"final state: {simulation.state}{reason}")
     return "\n".join(lines) + "\n"
 
 

@@ -572,3 +572,36 @@ def test_an_optional_input_without_a_value_is_null():
     )
     assert simulator.run().state == "SUCCESS"
     assert simulator.outputs["greet"] == {"value": "Hello nobody"}
+
+
+def test_flow_outputs_that_cannot_render_fail_the_execution(tmp_path):
+    (tmp_path / "flow.yaml").write_text(
+        textwrap.dedent(
+            """\
+            id: bad_outputs
+            namespace: company.team
+            tasks:
+              - id: hello
+                type: io.kestra.plugin.core.log.Log
+                message: hi
+            outputs:
+              - id: total
+                type: STRING
+                value: "{{ outputs.hello.missing }}"
+            afterExecution:
+              - id: report
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ execution.state }}"
+            """
+        )
+    )
+    data = json.loads(flowlint("simulate", "--format", "json", "flow.yaml", cwd=tmp_path).stdout)
+    assert (data["state"], data["reason"]) == (
+        "FAILED",
+        "Failed to render output values: output 'total': "
+        "Unable to find `hello` used in the expression `{{ outputs.hello.missing }}` at line 1",
+    )
+    assert [(r["taskId"], r["state"], r["executionState"]) for r in data["taskruns"]] == [
+        ("hello", "SUCCESS", "RUNNING"),
+        ("report", "SUCCESS", "FAILED"),
+    ]
