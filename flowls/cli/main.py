@@ -234,13 +234,14 @@ def _simulate_command(argv: list[str]) -> int:
     config = load_config(find_config(args.flow.resolve().parent))
     validator = FlowValidator(load_index(config.schema))
     analysis = Linter(validator, _options(config)).lint_bytes(data)
-    if not analysis.flows:
-        raise UsageError(f"{args.flow}: no flow to simulate")
     try:
-        simulation = simulate_checked(analysis, analysis.flows[0], scenario, validator.index)
+        flow = analysis.flows[0] if analysis.flows else None
+        simulation = simulate_checked(analysis, flow, scenario, validator.index)
     except SimulationRefused as refused:
         if refused.missing:
             raise UsageError(f"{args.flow}: {refused.message} (--input NAME=VALUE)") from None
+        if not refused.errors:
+            raise UsageError(f"{args.flow}: {refused.message}") from None
         sys.stderr.write(output.text([output.Located(str(args.flow), f) for f in refused.errors]))
         print(f"flowlint: {refused.message}", file=sys.stderr)
         return EXIT_USAGE

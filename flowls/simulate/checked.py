@@ -21,13 +21,15 @@ class SimulationRefused(Exception):
 
 
 def simulate_checked(
-    analysis: Analysis, flow: Flow, scenario: Scenario, index: SchemaIndex | None = None
+    analysis: Analysis, flow: Flow | None, scenario: Scenario, index: SchemaIndex | None = None
 ) -> Simulation:
     """Simulate ``flow`` of ``analysis``; raises SimulationRefused when the file has errors (Kestra
     would reject the flow) or a required input has neither a default nor a value."""
     errors = [f for f in analysis.findings if f.severity is Severity.ERROR]
     if errors:
         raise SimulationRefused("fix these errors before simulating", errors=errors)
+    if flow is None:
+        raise SimulationRefused("no flow to simulate")
     simulator = Simulator(flow, scenario, index)
     missing = simulator.missing_inputs()
     if missing:

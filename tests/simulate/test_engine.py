@@ -605,3 +605,19 @@ def test_flow_outputs_that_cannot_render_fail_the_execution(tmp_path):
         ("hello", "SUCCESS", "RUNNING"),
         ("report", "SUCCESS", "FAILED"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty document: a flow is a mapping with id, namespace and tasks [not-a-flow]"),
+        (b"a: [\n", "did not find expected node content (while parsing a flow node) [yaml-syntax]"),
+        (b"\x00\x01\x02binary", "[encoding]"),
+    ],
+)
+def test_simulate_refuses_what_does_not_parse(tmp_path, content, message):
+    (tmp_path / "flow.yaml").write_bytes(content)
+    run = flowlint("simulate", "flow.yaml", cwd=tmp_path)
+    assert run.code == 2
+    assert message in run.stderr
+    assert run.stderr.splitlines()[-1] == "flowlint: fix these errors before simulating"
