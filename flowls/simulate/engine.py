@@ -485,10 +485,6 @@ class Simulator:
 _UNKNOWN = re.compile(r"<unknown: ([^>]*)>")
 
 
-def simulate(flow: Flow, scenario: Scenario | None = None, index: SchemaIndex | None = None) -> Simulation:
-    return Simulator(flow, scenario or Scenario(), index).run()
-
-
 def _truthy(rendered: str, run: TaskRun, what: str) -> bool:
     """Kestra's truthiness; a condition resting on what a dry run cannot know is taken as true,
     and the run says so."""

@@ -11,7 +11,7 @@ from flowls.analysis import Linter
 from flowls.model import build_flow
 from flowls.parse.compose import compose
 from flowls.simulate.checked import SimulationRefused, simulate_checked
-from flowls.simulate.engine import Simulator, simulate
+from flowls.simulate.engine import Simulator
 from flowls.simulate.scenario import Scenario
 from tests.conftest import CORPUS, flowlint
 
@@ -100,7 +100,7 @@ def test_the_alerts_demo_succeeds_when_the_task_does():
 
 
 def _corpus(name: str, scenario: Scenario | None = None):
-    return simulate(build_flow(compose((VALIDS / name).read_text()).documents[0]), scenario)
+    return Simulator(build_flow(compose((VALIDS / name).read_text()).documents[0]), scenario or Scenario()).run()
 
 
 def test_sequential_with_local_errors():
