@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flowls.analysis import Linter
 from flowls.cli.files import looks_like_flow
+from flowls.cli.progress import Progress
 from flowls.config import PathIgnores
 from flowls.findings import Finding
 from flowls.fixes import apply_fixes
@@ -45,16 +46,25 @@ class FileResult:
 _worker: tuple[Linter, Job] | None = None
 
 
-def lint_files(linter: Linter, files: list[tuple[Path, bool]], job: Job, jobs: int) -> list[FileResult]:
+def lint_files(
+    linter: Linter, files: list[tuple[Path, bool]], job: Job, jobs: int, progress: Progress | None = None
+) -> list[FileResult]:
     """Results in the order of ``files``; ``files`` pairs each path with whether it was named."""
     jobs = min(jobs, len(files))
     if jobs <= 1 or len(files) < PARALLEL_THRESHOLD or any(str(p) == STDIN for p, _ in files):
-        return [_lint_one(linter, job, path, explicit) for path, explicit in files]
+        return [_counted(_lint_one(linter, job, path, explicit), progress) for path, explicit in files]
     global _worker
     _worker = (linter, job)  # forked workers inherit it; spawned ones get it through initargs
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linter, job)) as pool:
-        return list(pool.map(_lint_in_worker, files, chunksize=max(1, len(files) // (jobs * 4))))
+        chunks = max(1, len(files) // (jobs * 4))
+        return [_counted(result, progress) for result in pool.map(_lint_in_worker, files, chunksize=chunks)]
+
+
+def _counted(result: FileResult, progress: Progress | None) -> FileResult:
+    if progress is not None:
+        progress.advance()
+    return result
 
 
 def default_jobs() -> int:

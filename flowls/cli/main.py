@@ -15,6 +15,7 @@ from flowls.analysis import Linter, Options
 from flowls.cli import output
 from flowls.cli.batch import STDIN, FileResult, Job, default_jobs, lint_files, workspace_of
 from flowls.cli.files import discover, excluded
+from flowls.cli.progress import Progress
 from flowls.config import Config, ConfigError, find_config, load_config, rule_ids
 from flowls.findings import Severity
 from flowls.parse.source import Limits
@@ -88,6 +89,7 @@ def _lint_command(argv: list[str]) -> int:
     token = args.token or os.environ.get("FLOWLS_KESTRA_TOKEN") or None
     validators: dict[str | None, FlowValidator] = {}
     results: dict[int, FileResult] = {}
+    progress = Progress(len(files))
     for config_path, members in groups.items():
         config = load_config(config_path)
         _apply_arguments(config, args)
@@ -95,10 +97,13 @@ def _lint_command(argv: list[str]) -> int:
             validators[config.schema] = FlowValidator(load_index(config.schema, token=token))
         linter = Linter(validators[config.schema], _options(config))
         kept = [(i, item) for i, item in members if item[1] or not excluded(item[0], config.exclude)]
+        for _ in range(len(members) - len(kept)):
+            progress.advance()  # excluded by the config: done already
         fix = "write" if args.fix else "diff" if args.diff else None
         job = Job(args.flows_only, config.per_path_ignores, fix, workspace)
-        done = lint_files(linter, [item for _, item in kept], job, args.jobs or default_jobs())
+        done = lint_files(linter, [item for _, item in kept], job, args.jobs or default_jobs(), progress)
         results.update(zip((i for i, _ in kept), done, strict=True))
+    progress.close()
     return _report([results[i] for i in sorted(results)], args)
 
 
