@@ -27,6 +27,9 @@ class Settings:
         return any(fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(Path(path).name, glob) for glob in self.globs)
 
 
+CLIENT_ONLY = "server"  # how an editor extension starts flowls (command, interpreter): not the server's
+
+
 def parse_settings(data: Any) -> tuple[Settings, list[str]]:
     """Settings from the client's JSON, and what was wrong in it (those keys are ignored)."""
     if not isinstance(data, dict):
@@ -43,6 +46,8 @@ def parse_settings(data: Any) -> tuple[Settings, list[str]]:
         "maxFileSize": lambda v: ("max_file_size", _count(v, minimum=1)),
     }
     for key, value in data.items():
+        if key == CLIENT_ONLY:
+            continue
         reader = readers.get(key)
         if reader is None:
             problems.append(f"unknown flowls setting '{key}'")
