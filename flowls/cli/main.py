@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema_command(args[1:])
         if args[:1] == ["simulate"]:
             return _simulate_command(args[1:])
+        if args[:1] == ["render"]:
+            from flowls.cli.render import render_command  # only rendering needs the evaluator
+
+            return render_command(args[1:])
         if args[:1] == ["rules"] and len(args) == 1:
             return _list_rules()
         if args[:1] == ["rule"] and len(args) == 2:
