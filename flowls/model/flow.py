@@ -11,6 +11,11 @@ from flowls.parse.nodes import Mapping, Node
 JsonPath = tuple[str | int, ...]
 
 FOR_EACH_ITEM = frozenset(("io.kestra.plugin.core.flow.ForEachItem", "io.kestra.core.tasks.flows.ForEachItem"))
+SUBFLOW = frozenset(
+    ("io.kestra.plugin.core.flow.Subflow", "io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow")
+)
+# Tasks that start executions of another flow.
+STARTS_EXECUTIONS = SUBFLOW | FOR_EACH_ITEM
 # The tasks a ForEachItem expands into when it runs: its outputs are read through them.
 FOR_EACH_ITEM_SUFFIXES = ("_split", "_items", "_merge")
 

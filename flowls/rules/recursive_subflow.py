@@ -1,4 +1,5 @@
 from flowls.findings import Severity
+from flowls.model.flow import STARTS_EXECUTIONS
 from flowls.parse.nodes import scalar_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
@@ -39,23 +40,13 @@ RULE = Rule(
     """,
 )
 
-SUBFLOW_TYPES = frozenset(
-    {
-        "io.kestra.plugin.core.flow.Subflow",
-        "io.kestra.core.tasks.flows.Subflow",
-        "io.kestra.core.tasks.flows.Flow",
-        "io.kestra.plugin.core.flow.ForEachItem",
-        "io.kestra.core.tasks.flows.ForEachItem",
-    }
-)
-
 
 def check(ctx: RuleContext) -> None:
     flow = ctx.flow
     if flow.id is None or flow.namespace is None:
         return
     for task in flow.all_tasks():
-        if task.type not in SUBFLOW_TYPES:
+        if task.type not in STARTS_EXECUTIONS:
             continue
         namespace, flow_id = task.mapping.get("namespace"), task.mapping.get("flowId")
         if flow_id is None or scalar_text(namespace) != flow.namespace or scalar_text(flow_id) != flow.id:

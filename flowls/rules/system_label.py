@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 
 from flowls.findings import Severity
+from flowls.model.flow import STARTS_EXECUTIONS
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, key_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
@@ -49,15 +50,6 @@ RULE = Rule(
 
 PREFIX = "system."
 READ_ONLY = "system.readOnly"
-LABELLED_TASKS = frozenset(
-    {
-        "io.kestra.plugin.core.flow.Subflow",
-        "io.kestra.core.tasks.flows.Subflow",
-        "io.kestra.core.tasks.flows.Flow",
-        "io.kestra.plugin.core.flow.ForEachItem",
-        "io.kestra.core.tasks.flows.ForEachItem",
-    }
-)
 LABELLED_CONDITIONS = frozenset(
     {
         "io.kestra.plugin.core.condition.ExecutionLabels",
@@ -83,7 +75,7 @@ def check(ctx: RuleContext) -> None:
             stack.extend(condition.children)
             if condition.type in LABELLED_CONDITIONS:
                 holders.append((condition.node, f"condition {condition.type}"))
-    holders.extend((task.node, f"task '{task.id}'") for task in flow.all_tasks() if task.type in LABELLED_TASKS)
+    holders.extend((task.node, f"task '{task.id}'") for task in flow.all_tasks() if task.type in STARTS_EXECUTIONS)
     sla = flow.mapping.get("sla")
     if isinstance(sla, Sequence):
         holders.extend((item, "an SLA") for item in sla.items)

@@ -1,5 +1,6 @@
 from flowls.findings import Severity
 from flowls.model import Task
+from flowls.model.flow import SUBFLOW
 from flowls.parse.nodes import Node, scalar_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
@@ -50,10 +51,6 @@ RULE = Rule(
     ```
     """,
     example_options={"workspace": {"child.yaml": EXAMPLE_CHILD}},
-)
-
-SUBFLOW = frozenset(
-    ("io.kestra.plugin.core.flow.Subflow", "io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow")
 )
 
 

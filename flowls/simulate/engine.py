@@ -518,8 +518,7 @@ def _rest(frame: _Frame) -> tuple:
 
 
 def _disabled(task: Task) -> bool:
-    node = task.mapping.get("disabled")
-    return isinstance(node, Scalar) and node.value is True
+    return _flag(task, "disabled")
 
 
 def _flag(task: Task, key: str) -> bool:
