@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flowls.config import Config
 from flowls.findings import Finding, Reporter, Severity
 from flowls.model import Flow, build_flow
 from flowls.parse.compose import compose
@@ -28,6 +29,11 @@ class Options:
     select: frozenset[str] | None = None  # when set, only these rules report
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)  # per-rule overrides
+
+    @classmethod
+    def of(cls, config: Config) -> Options:
+        limits = Limits(max_file_size=config.max_file_size, max_depth=config.max_depth)
+        return cls(limits=limits, select=config.select, ignore=config.ignore, severity=config.severity)
 
 
 @dataclass

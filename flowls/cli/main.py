@@ -18,7 +18,6 @@ from flowls.cli.files import discover, excluded
 from flowls.cli.progress import Progress
 from flowls.config import Config, ConfigError, find_config, load_config, rule_ids
 from flowls.findings import Severity
-from flowls.parse.source import Limits
 from flowls.rules.registry import RULES
 from flowls.schema.load import SchemaLoadError, load_index, pull_schema
 from flowls.schema.validate import FlowValidator
@@ -99,7 +98,7 @@ def _lint_command(argv: list[str]) -> int:
         _apply_arguments(config, args)
         if config.schema not in validators:
             validators[config.schema] = FlowValidator(load_index(config.schema, token=token))
-        linter = Linter(validators[config.schema], _options(config))
+        linter = Linter(validators[config.schema], Options.of(config))
         kept = [(i, item) for i, item in members if item[1] or not excluded(item[0], config.exclude)]
         for _ in range(len(members) - len(kept)):
             progress.advance()  # excluded by the config: done already
@@ -183,11 +182,6 @@ def _apply_arguments(config: Config, args: argparse.Namespace) -> None:
         config.ignore = config.ignore | frozenset(rule_ids("--ignore", "ignore", _split(args.ignore)))
 
 
-def _options(config: Config) -> Options:
-    limits = Limits(max_file_size=config.max_file_size, max_depth=config.max_depth)
-    return Options(limits=limits, select=config.select, ignore=config.ignore, severity=config.severity)
-
-
 def _summary(results: list[output.Located], checked: int, fixed: int, args: argparse.Namespace) -> str:
     counts = {s: sum(1 for r in results if r.finding.severity is s) for s in Severity}
     parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
@@ -214,46 +208,18 @@ def _schema_command(argv: list[str]) -> int:
 
 
 def _simulate_command(argv: list[str]) -> int:
+    from flowls.cli.dry_run import DryRunRefused, add_scenario_arguments, dry_run, scenario_from
     from flowls.simulate import report  # only the dry run needs the evaluator
-    from flowls.simulate.checked import SimulationRefused, simulate_checked
-    from flowls.simulate.scenario import Scenario, ScenarioError
 
     parser = argparse.ArgumentParser(prog="flowlint simulate", description="Dry-run a flow: phases, states, runIf.")
     parser.add_argument("flow", type=Path, help="the flow file")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--fail", action="append", default=[], metavar="TASK_ID", help="this task fails")
-    parser.add_argument("--warn", action="append", default=[], metavar="TASK_ID", help="this task ends WARNING")
-    parser.add_argument("--input", action="append", default=[], metavar="KEY=VALUE", help="an input (JSON accepted)")
-    parser.add_argument("--scenario", type=Path, help="YAML: tasks (outcome, outputs), inputs, trigger")
+    add_scenario_arguments(parser)
     args = parser.parse_args(argv)
     try:
-        scenario = Scenario.load(args.scenario) if args.scenario else Scenario()
-        for task_id in args.fail:
-            scenario.set_outcome(task_id, "FAILED")
-        for task_id in args.warn:
-            scenario.set_outcome(task_id, "WARNING")
-        for assignment in args.input:
-            scenario.set_input(assignment)
-    except ScenarioError as error:
-        raise UsageError(str(error)) from None
-    try:
-        data = args.flow.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{args.flow}: {error.strerror or error}") from None
-    config = load_config(find_config(args.flow.resolve().parent))
-    validator = FlowValidator(load_index(config.schema))
-    analysis = Linter(validator, _options(config)).lint_bytes(data)
-    try:
-        flow = analysis.flows[0] if analysis.flows else None
-        simulation = simulate_checked(analysis, flow, scenario, validator.index)
-    except SimulationRefused as refused:
-        if refused.missing:
-            raise UsageError(f"{args.flow}: {refused.message} (--input NAME=VALUE)") from None
-        if not refused.errors:
-            raise UsageError(f"{args.flow}: {refused.message}") from None
-        sys.stderr.write(output.text([output.Located(str(args.flow), f) for f in refused.errors]))
-        print(f"flowlint: {refused.message}", file=sys.stderr)
-        return EXIT_USAGE
+        simulation = dry_run(args.flow, scenario_from(args))
+    except DryRunRefused as refused:
+        raise UsageError(str(refused)) from None
     sys.stdout.write(report.as_json(simulation) if args.format == "json" else report.timeline(simulation))
     return EXIT_CLEAN
 

@@ -1,36 +1,63 @@
-"""``flowlint render``: a Pebble template rendered offline, as Kestra would, against a context
-the user gives. Exit 0 rendered, 1 a render error, 2 a parse error or bad usage."""
+"""``flowlint render``: a Pebble template rendered offline, as Kestra would, against a context the
+user gives or the one the dry run gives a task. Exit 0 rendered, 1 a render error, 2 a parse error
+or bad usage."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from flowls.pebble.evaluate import RenderError, render
+from flowls.cli.dry_run import DryRunRefused, add_scenario_arguments, dry_run, scenario_from
+from flowls.pebble.builtins import KESTRA_1
+from flowls.pebble.evaluate import RenderError, Unknowable, render
+from flowls.pebble.functions import FUNCTIONS as SIMULATED_FUNCTIONS
+from flowls.pebble.values import java_str, to_json
 from flowls.text import LineIndex
 
 EXIT_RENDERED, EXIT_RENDER_ERROR, EXIT_USAGE = 0, 1, 2
+FUNCTIONS_KEY = "$functions"  # not a Pebble name, so no variable can clash with it
+
+_EPILOG = f"""\
+Values of functions that need a Kestra server go in the context under "{FUNCTIONS_KEY}", keyed by
+their first argument: {{"{FUNCTIONS_KEY}": {{"secret": {{"API_KEY": "xyz"}}, "kv": {{"day": 3}}}}}}.
+A function without arguments takes the value itself: {{"{FUNCTIONS_KEY}": {{"errorLogs": []}}}}."""
+
+
+class ContextError(ValueError):
+    pass
 
 
 def render_command(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="flowlint render", description="Render a Pebble template as Kestra would.")
+    parser = argparse.ArgumentParser(
+        prog="flowlint render",
+        description="Render a Pebble template as Kestra would.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("template", help="the template ('-' reads it from stdin)")
     parser.add_argument("--context", type=Path, metavar="FILE.json", help="variables, as a JSON object")
     parser.add_argument("--context-json", metavar="JSON", help="variables, as a JSON object (over --context)")
+    parser.add_argument("--flow", type=Path, help="start from the context the dry run of this flow gives --task")
+    parser.add_argument("--task", metavar="ID", help="the task whose context --flow gives")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_scenario_arguments(parser)
     args = parser.parse_args(list(argv))
+    if (args.flow is None) != (args.task is None):
+        parser.error("--flow and --task go together")
     try:
-        context = _context(args.context, args.context_json)
-    except ValueError as error:
+        given = _given_context(args.context, args.context_json)
+        context = _merged(_task_context(args, given), given) if args.flow else given
+        functions = _supplied_functions(context.pop(FUNCTIONS_KEY, {}))
+    except (ContextError, DryRunRefused) as error:
         print(f"flowlint render: {error}", file=sys.stderr)
         return EXIT_USAGE
     template = sys.stdin.read() if args.template == "-" else args.template
     try:
-        output = render(template, context)
+        output = render(template, context, functions=functions, known_only=True)
     except RenderError as error:
         return _failed(template, error, args.format)
     if args.format == "json":
@@ -40,7 +67,7 @@ def render_command(argv: Sequence[str]) -> int:
     return EXIT_RENDERED
 
 
-def _context(path: Path | None, inline: str | None) -> dict[str, Any]:
+def _given_context(path: Path | None, inline: str | None) -> dict[str, Any]:
     context: dict[str, Any] = {}
     for source, text in (
         (str(path), _read(path) if path else None),
@@ -51,10 +78,10 @@ def _context(path: Path | None, inline: str | None) -> dict[str, Any]:
         try:
             data = json.loads(text)
         except ValueError as error:
-            raise ValueError(f"{source}: not JSON ({error})") from None
+            raise ContextError(f"{source}: not JSON ({error})") from None
         if not isinstance(data, dict):
-            raise ValueError(f"{source}: the context is a JSON object of variables")
-        context.update(data)
+            raise ContextError(f"{source}: the context is a JSON object of variables")
+        context = _merged(context, data)
     return context
 
 
@@ -62,7 +89,71 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path}: {getattr(error, 'strerror', None) or error}") from None
+        raise ContextError(f"{path}: {getattr(error, 'strerror', None) or error}") from None
+
+
+def _task_context(args: argparse.Namespace, given: dict[str, Any]) -> dict[str, Any]:
+    """The context the dry run gives the task's first run; inputs in the given context feed the
+    dry run too, so that required inputs have values and conditions on them are followed."""
+    scenario = scenario_from(args)
+    inputs = given.get("inputs")
+    if isinstance(inputs, dict):
+        scenario.inputs.update(inputs)
+    simulation = dry_run(args.flow, scenario, watch=args.task)
+    if simulation.watched is None:
+        raise DryRunRefused(
+            f"{args.flow}: the dry run never runs a task '{args.task}' (no such task, or the scenario takes "
+            "another branch: see flowlint simulate)"
+        )
+    return simulation.watched
+
+
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` on ``base``, maps merged key by key (so ``{"inputs": {"a": 1}}`` changes one input)."""
+    merged = dict(base)
+    for key, value in over.items():
+        below = merged.get(key)
+        merged[key] = _merged(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+    return merged
+
+
+def _supplied_functions(table: Any) -> dict[str, Callable]:
+    """Every function that needs a Kestra server: its value from the table when given, else an
+    unknowable value whose error says how to give it."""
+    if not isinstance(table, dict):
+        raise ContextError(f'"{FUNCTIONS_KEY}" maps function names to their values')
+    for name in table:
+        if name not in KESTRA_1.functions:
+            raise ContextError(f"\"{FUNCTIONS_KEY}\": Kestra has no function '{name}'")
+    return {
+        name: _supplied(name, builtin.params[0] if builtin.params else None, table.get(name, _NOT_GIVEN))
+        for name, builtin in KESTRA_1.functions.items()
+        if name not in SIMULATED_FUNCTIONS or name in table
+    }
+
+
+_NOT_GIVEN = object()
+
+
+def _supplied(name: str, key_param: str | None, values: Any) -> Callable:
+    def call(*positional: Any, **named: Any) -> Any:
+        key = java_str(positional[0] if positional else named.get(key_param)) if key_param else None
+        if values is not _NOT_GIVEN:
+            if key is None or not isinstance(values, dict):
+                return values
+            if key in values:
+                return values[key]
+        value = "…" if key is None else f"{{{to_json(key)}: …}}"
+        remedy = (
+            f'it needs a Kestra server; give its value in the context: {{"{FUNCTIONS_KEY}": {{"{name}": {value}}}}}'
+        )
+        return Unknowable(f"{name}({', '.join(_literal(v) for v in positional)})", remedy)
+
+    return call
+
+
+def _literal(value: Any) -> str:
+    return "'" + value.replace("'", "\\'") + "'" if isinstance(value, str) else to_json(value)
 
 
 def _failed(template: str, error: RenderError, form: str) -> int:

@@ -22,7 +22,6 @@ from flowls.config import Config, ConfigError
 from flowls.features.document import FlowFile
 from flowls.lsp.convert import Converter, encoding_of
 from flowls.lsp.settings import Settings, effective_config, parse_settings
-from flowls.parse.source import Limits
 from flowls.schema.load import SchemaLoadError, load_index
 from flowls.schema.validate import FlowValidator
 from flowls.workspace import WorkspaceIndex, summarise_flows
@@ -79,7 +78,7 @@ class FlowServer(LanguageServer):
         )
         linter = self._linters.get(key)
         if linter is None:
-            linter = self._linters[key] = Linter(self._validator(config), _options(config))
+            linter = self._linters[key] = Linter(self._validator(config), Options.of(config))
         return linter
 
     def _validator(self, config: Config) -> FlowValidator:
@@ -192,8 +191,3 @@ class FlowServer(LanguageServer):
             self._linters.clear()
             for uri in list(self.documents):
                 self.schedule(uri, delay=0)
-
-
-def _options(config: Config) -> Options:
-    limits = Limits(max_file_size=config.max_file_size, max_depth=config.max_depth)
-    return Options(limits=limits, select=config.select, ignore=config.ignore, severity=config.severity)

@@ -14,7 +14,9 @@ bounded by ``Limits``. What cannot be known offline (secrets, KV, the clock, fil
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from flowls.pebble import ast as p
 from flowls.pebble.builtins import KESTRA_1
@@ -23,14 +25,19 @@ from flowls.pebble.functions import FUNCTIONS
 from flowls.pebble.parser import parse_template
 from flowls.pebble.values import (
     Entry,
+    LimitExceeded,
     Limits,
     RenderError,
     Undefined,
     Unknowable,
+    class_cast,
+    hash_map_order,
     is_number,
     is_truthy,
+    java_class,
     java_equals,
     java_str,
+    object_equals,
     to_string,
     type_name,
     wrap_long,
@@ -51,13 +58,23 @@ _ARITHMETIC = frozenset(("+", "-", "*", "/", "%"))
 _COMPARISONS = frozenset(("<", ">", "<=", ">="))
 
 
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC).astimezone()
+
+
 class Budget:
-    """Steps, output and nesting used so far, shared by nested renderings (``render()``, macros)."""
+    """Steps, output and nesting used so far, shared by nested renderings (``render()``, macros),
+    and the clock ``now()`` reads."""
 
-    __slots__ = ("depth", "limits", "output", "steps")
+    __slots__ = ("clock", "depth", "known_only", "limits", "output", "steps")
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, clock: Clock = system_clock, known_only: bool = False) -> None:
         self.limits = limits
+        self.clock = clock
+        self.known_only = known_only
         self.steps = 0
         self.output = 0
         self.depth = 0
@@ -96,6 +113,9 @@ class Renderer:
     def error(self, node: p.Node, message: str) -> RenderError:
         return RenderError("render", message, node.start, node.end)
 
+    def limit(self, node: p.Node, message: str) -> LimitExceeded:
+        return LimitExceeded("render", message, node.start, node.end)
+
     def undefined(self, name: str, start: int, end: int) -> Undefined:
         line = self.text.count("\n", 0, start) + 1
         message = f"Unable to find `{name}` used in the expression `{self.text}` at line {line}"
@@ -105,17 +125,24 @@ class Renderer:
         budget = self.budget
         budget.steps += 1
         if budget.steps > self.limits.max_steps:
-            raise self.error(node, f"evaluation too long (more than {self.limits.max_steps} steps)")
+            raise self.limit(node, f"evaluation too long (more than {self.limits.max_steps} steps)")
 
     def check_size(self, node: p.Node, value: object) -> object:
         if isinstance(value, str | list | dict) and len(value) > self.limits.max_output:
-            raise self.error(node, f"value too large (more than {self.limits.max_output} characters or items)")
+            raise self.limit(node, f"value too large (more than {self.limits.max_output} characters or items)")
+        return value
+
+    def known(self, node: p.Node, value: object) -> object:
+        """The value, or when rendering must not go on with an unknowable one, an error naming it."""
+        if isinstance(value, Unknowable) and self.budget.known_only:
+            message = f"`{value.description}` cannot be known offline: {value.remedy}"
+            raise self.error(node, message)
         return value
 
     def enter(self, node: p.Node) -> None:
         self.budget.depth += 1
         if self.budget.depth > self.limits.max_depth:
-            raise self.error(node, "template nested too deeply")
+            raise self.limit(node, "template nested too deeply")
 
     def source(self, node: p.Node) -> str:
         return self.text[node.start : node.end]
@@ -129,7 +156,7 @@ class Renderer:
             if kind is p.Text:
                 self.emit(node, out, node.value)
             elif kind is p.Print:
-                self.emit(node, out, to_string(self.ev(node.expr)))
+                self.emit(node, out, to_string(self.known(node.expr, self.ev(node.expr))))
             elif kind is p.If:
                 self.render_if(node, out)
             elif kind is p.For:
@@ -158,19 +185,18 @@ class Renderer:
     def emit(self, node: p.Node, out: list[str], text: str) -> None:
         self.budget.output += len(text)
         if self.budget.output > self.limits.max_output:
-            raise self.error(node, f"output too large (more than {self.limits.max_output} characters)")
+            raise self.limit(node, f"output too large (more than {self.limits.max_output} characters)")
         out.append(text)
 
     def render_if(self, node: p.If, out: list[str]) -> None:
         self.enter(node)
         for condition, body in node.branches:
-            value = self.ev(condition)
+            value = self.if_condition(condition)
             if isinstance(value, Unknowable):
+                self.known(condition, value)
                 self.emit(node, out, str(Unknowable(f"which branch of {{% if {self.source(condition)} %}}")))
                 break
-            if value is None:
-                raise self.error(condition, "null value given to if statement and strict variables is set to true")
-            if self.condition(condition, value, "if"):
+            if value:
                 self.render_body(body, out)
                 break
         else:
@@ -178,10 +204,25 @@ class Renderer:
                 self.render_body(node.else_body, out)
         self.budget.depth -= 1
 
+    def if_condition(self, condition: p.Node) -> object:
+        """Pebble's ``IfNode`` turns any failure of a condition (an undefined variable included) into
+        one message; the original error is kept as the cause."""
+        try:
+            value = self.ev(condition)
+            if value is None:
+                raise self.error(condition, "null value given to if statement and strict variables is set to true")
+            return value if isinstance(value, Unknowable) else self.condition(condition, value, True)
+        except LimitExceeded:
+            raise
+        except RenderError as error:
+            message = "Wrong operand(s) type in conditional expression"
+            raise RenderError("render", message, condition.start, condition.end) from error
+
     def render_for(self, node: p.For, out: list[str]) -> None:
         self.enter(node)
         iterable = self.ev(node.iterable)
         if isinstance(iterable, Unknowable):
+            self.known(node.iterable, iterable)
             self.emit(node, out, str(Unknowable(f"a loop over {self.source(node.iterable)}")))
         elif iterable is not None:
             if isinstance(iterable, dict):
@@ -213,11 +254,12 @@ class Renderer:
         self.budget.depth -= 1
 
     def assign(self, name: str, value: object) -> None:
-        """Pebble's ``ScopeChain.set``: update the nearest scope holding the name, else the innermost."""
+        """Pebble's ``ScopeChain.set``: update the nearest scope holding the name, else the innermost.
+        The context itself is never written: the scope above it stands for it."""
         scopes = self.scopes
-        for scope in reversed(scopes[1:]):
-            if name in scope:
-                scope[name] = value
+        for depth in range(len(scopes) - 1, -1, -1):
+            if name in scopes[depth]:
+                scopes[max(depth, 1)][name] = value
                 return
         scopes[-1][name] = value
 
@@ -229,18 +271,19 @@ class Renderer:
 
     # --- expressions ---------------------------------------------------------------------------
 
-    def condition(self, node: p.Node, value: object, where: str) -> bool:
-        """``TypeUtils.compatibleCast(value, Boolean.class)`` as ``if``, ``not``, ``and``/``or`` and the
-        ternary use it (null is handled by the caller)."""
+    def condition(self, node: p.Node, value: object, checked: bool) -> bool:
+        """``TypeUtils.compatibleCast(value, Boolean.class)`` (null is handled by the caller). ``if`` and
+        ``not`` check the type first (``checked``); ``and``, ``or`` and the ternary just cast."""
         if isinstance(value, bool):
             return value
         if is_number(value):
             return value != 0 and value == value  # NaN is false
         if isinstance(value, str):
             return value != ""
-        raise self.error(
-            node, f'Unsupported value type {type_name(value)}. Expected Boolean, String, Number in "{where}" statement'
-        )
+        if checked:
+            message = f'Unsupported value type {type_name(value)}. Expected Boolean, String, Number in "if" statement'
+            raise self.error(node, message)
+        raise self.error(node, class_cast(value, "java.lang.Boolean"))
 
     def ev(self, node: p.Node) -> object:
         self.step(node)
@@ -289,11 +332,19 @@ class Renderer:
             index = name
             if isinstance(name, str) and (name.isdigit() or (name[:1] == "-" and name[1:].isdigit())):
                 index = int(name)
-            if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(obj):
-                return obj[index]
-            raise self.undefined(to_string(name), start, end)
+            if isinstance(index, int) and not isinstance(index, bool):
+                if 0 <= index < len(obj):
+                    return obj[index]
+                raise self.undefined(to_string(name), start, end)
         if isinstance(obj, Entry) and name in ("key", "value"):
             return obj.key if name == "key" else obj.value
+        # Pebble's member lookup: a getter or a method without arguments (``list.size``, ``list.empty``).
+        if isinstance(name, str) and name:
+            capitalized = name[0].upper() + name[1:]
+            for method in (f"get{capitalized}", f"is{capitalized}", f"has{capitalized}", name):
+                handler = _METHODS.get((type_name(obj), method, 0))
+                if handler is not None:
+                    return handler(obj)
         raise self.undefined(to_string(name), start, end)
 
     def method(self, node: p.GetAttr, obj: object, name: str, args: list) -> object:
@@ -316,13 +367,17 @@ class Renderer:
         return [self.ev(item) for item in node.items]
 
     def ev_map(self, node: p.MapLiteral) -> object:
-        result = {}
+        keys: list = []
+        values: list = []
         for key_node, value_node in node.pairs:
             key = self.ev(key_node)
             if isinstance(key, list | dict):
                 raise self.error(key_node, "a map key must be a string or a number")
-            result[key if isinstance(key, str) else to_string(key)] = self.ev(value_node)
-        return result
+            keys.append(key)
+            values.append(self.ev(value_node))
+        # Pebble builds a java.util.HashMap sized for its entries, so it iterates in hash order.
+        order = hash_map_order(keys, math.ceil(len(keys) / 0.75))
+        return {keys[i] if isinstance(keys[i], str) else to_string(keys[i]): values[i] for i in order}
 
     def ev_interpolation(self, node: p.StringInterpolation) -> object:
         if len(node.parts) == 1:
@@ -343,14 +398,14 @@ class Renderer:
         if node.op == "not":
             if value is None:
                 raise self.error(node, "null value given to not() and strict variables is set to true")
-            return not self.condition(node.operand, value, "if")
+            return not self.condition(node.operand, value, True)
         return self.arithmetic(node, "*", -1 if node.op == "-" else 1, value)
 
     def ev_ternary(self, node: p.Ternary) -> object:
         value = self.ev(node.condition)
         if isinstance(value, Unknowable):
             return value
-        chosen = value is not None and self.condition(node.condition, value, "ternary")
+        chosen = value is not None and self.condition(node.condition, value, False)
         return self.ev(node.if_true if chosen else node.if_false)
 
     def ev_binary(self, node: p.Binary) -> object:
@@ -396,12 +451,12 @@ class Renderer:
         if op == "contains":
             return self.contains(node, left, right)
         if op == "isIn":
-            if isinstance(right, dict):
-                return any(java_equals(left, k) or java_equals(left, v) for k, v in right.items())
-            if isinstance(right, list):
-                text = java_str(left)
-                return any(java_str(item) == text for item in right)
-            raise self.error(node, f"isIn expects a collection or a map, not {type_name(right)}")
+            # Kestra's InExpression compares toString() forms; anything but a collection or a map holds nothing.
+            if left is None or not isinstance(right, list | dict):
+                return False
+            text = java_str(left)
+            items = right if isinstance(right, list) else [*right.keys(), *right.values()]
+            return any(java_str(item) == text for item in items)
         raise self.error(node, f"unsupported operator '{op}'")
 
     def logical(self, node: p.Node) -> object:
@@ -410,21 +465,21 @@ class Renderer:
             return value
         if value is None:
             raise self.error(node, "null value used in and operator and strict variables is set to true")
-        return self.condition(node, value, "and/or")
+        return self.condition(node, value, False)
 
     def contains(self, node: p.Node, left: object, right: object) -> bool:
         if left is None:
             return False
         if isinstance(left, list):
             if isinstance(right, list):
-                return all(any(java_equals(a, b) for a in left) for b in right)
-            return any(java_equals(item, right) for item in left)
+                return all(any(object_equals(b, a) for a in left) for b in right)
+            return any(object_equals(right, item) for item in left)
         if isinstance(left, dict):
-            return right in left if isinstance(right, str) else to_string(right) in left
+            return isinstance(right, str) and right in left
         if isinstance(left, str):
             return java_str(right) in left
         message = "Contains operator can only be used on Collections, Maps and arrays. Actual type was: "
-        raise self.error(node, message + type_name(left))
+        raise self.error(node, message + java_class(left))
 
     def arithmetic(self, node: p.Node, op: str, left: object, right: object) -> object:
         if op == "+":
@@ -435,10 +490,10 @@ class Renderer:
         if op == "-" and isinstance(left, list):
             drop = right if isinstance(right, list) else [right]
             if isinstance(right, list):
-                return [item for item in left if not any(java_equals(item, d) for d in drop)]
+                return [item for item in left if not any(object_equals(d, item) for d in drop)]
             result = list(left)
             for i, item in enumerate(result):
-                if java_equals(item, right):
+                if object_equals(right, item):
                     del result[i]
                     break
             return result
@@ -470,14 +525,17 @@ class Renderer:
             value = self.ev(node.expr)
         return self.apply_filter(call, value, node)
 
-    def arguments(self, params: tuple[str, ...], args: list[p.Node], kwargs: list[p.Keyword], where: str):
+    def arguments(self, params: tuple[str, ...], args: list[p.Node], kwargs: list[p.Keyword]) -> dict[str, object]:
+        """Pebble's ``ArgumentsNode.getArgumentMap``: positional arguments take the declared names in order."""
         values: dict[str, object] = {}
         for i, arg in enumerate(args):
-            key = params[i] if i < len(params) else str(i)
-            values[key] = self.ev(arg)
+            if params and i >= len(params):
+                allowed = f"Only {len(params)} argument(s) are allowed."
+                raise self.error(arg, f"The argument at position {i + 1} is not allowed. {allowed}")
+            values[params[i] if params else str(i)] = self.ev(arg)
         for keyword in kwargs:
             if params and keyword.name not in params:
-                raise self.error(keyword, f"unknown argument '{keyword.name}' of {where}")
+                raise self.error(keyword, f"The following named argument does not exist: {keyword.name}")
             values[keyword.name] = self.ev(keyword.value)
         return values
 
@@ -485,8 +543,8 @@ class Renderer:
         self.step(call)
         builtin = KESTRA_1.filters.get(call.name)
         if builtin is None:
-            raise RenderError("render", f"unknown filter '{call.name}'", call.name_start, call.name_end)
-        args = self.arguments(builtin.params, call.args, call.kwargs, f"filter '{call.name}'")
+            raise RenderError("render", f"Filter [{call.name}] does not exist.", call.name_start, call.name_end)
+        args = self.arguments(builtin.params, call.args, call.kwargs)
         if isinstance(value, Unknowable):
             return value
         for arg in args.values():
@@ -509,7 +567,7 @@ class Renderer:
         else:
             builtin = KESTRA_1.tests.get(node.name)
             if builtin is None:
-                raise RenderError("render", f"unknown test '{node.name}'", node.name_start, node.name_end)
+                raise RenderError("render", f"Test [{node.name}] does not exist.", node.name_start, node.name_end)
             value = self.ev(node.expr)
             if isinstance(value, Unknowable):
                 return value
@@ -526,7 +584,8 @@ class Renderer:
         override = self.functions.get(name)
         builtin = KESTRA_1.functions.get(name)
         if override is None and builtin is None:
-            raise RenderError("render", f"unknown function '{name}'", node.callee.start, node.callee.end)
+            message = f"Function or Macro [{name}] does not exist."
+            raise RenderError("render", message, node.callee.start, node.callee.end)
         if override is not None or (builtin is not None and builtin.variadic):
             positional = [self.ev(arg) for arg in node.args]
             named = {keyword.name: self.ev(keyword.value) for keyword in node.kwargs}
@@ -536,7 +595,7 @@ class Renderer:
             if override is not None:
                 return self.check_size(node, override(*positional, **named))
             return FUNCTIONS[name](self, node, positional, named)
-        args = self.arguments(builtin.params, node.args, node.kwargs, f"function '{name}'")
+        args = self.arguments(builtin.params, node.args, node.kwargs)
         for value in args.values():
             if isinstance(value, Unknowable):
                 return value
@@ -558,7 +617,7 @@ class Renderer:
                 scope[param.name] = self.ev(macro.defaults[i])  # type: ignore[arg-type]
             else:
                 scope[param.name] = None
-        inner = Renderer(self.template, [scope], self.budget, self.functions)
+        inner = Renderer(self.template, [scope, {}], self.budget, self.functions)
         inner.macros = self.macros
         out: list[str] = []
         self.enter(node)
@@ -621,7 +680,7 @@ _METHODS: dict[tuple[str, str, int], Callable] = {
     ("String", "replace", 2): lambda s, a, b: s.replace(java_str(a), java_str(b)),
     ("ArrayList", "size", 0): len,
     ("ArrayList", "isEmpty", 0): lambda v: not v,
-    ("ArrayList", "contains", 1): lambda v, x: any(java_equals(i, x) for i in v),
+    ("ArrayList", "contains", 1): lambda v, x: any(object_equals(x, i) for i in v),
     ("LinkedHashMap", "size", 0): len,
     ("LinkedHashMap", "isEmpty", 0): lambda v: not v,
     ("LinkedHashMap", "containsKey", 1): lambda v, x: x in v if isinstance(x, str) else False,
@@ -656,8 +715,8 @@ def _parse(template: str, offset: int = 0) -> p.Template:
     return parsed
 
 
-def _run(parsed: p.Template, context: dict, limits: Limits, functions: dict | None, action: Callable) -> object:
-    renderer = Renderer(parsed, [context, {}], Budget(limits), functions)
+def _run(parsed: p.Template, context: dict, budget: Budget, functions: dict | None, action: Callable) -> object:
+    renderer = Renderer(parsed, [context, {}], budget, functions)
     try:
         return action(renderer)
     except RecursionError:
@@ -666,23 +725,33 @@ def _run(parsed: p.Template, context: dict, limits: Limits, functions: dict | No
         raise RenderError("render", f"evaluation failed: {error}", 0, len(parsed.text)) from None
 
 
-def _render_parsed(parsed: p.Template, context: dict, limits: Limits, functions: dict | None) -> str:
+def _render_parsed(parsed: p.Template, context: dict, budget: Budget, functions: dict | None) -> str:
     def action(renderer: Renderer) -> str:
         out: list[str] = []
         renderer.render_body(parsed.body, out)
         return "".join(out)
 
-    return _run(parsed, context, limits, functions, action)  # type: ignore[return-value]
+    return _run(parsed, context, budget, functions, action)  # type: ignore[return-value]
 
 
 def render(
-    template: str, context: dict, *, limits: Limits = _DEFAULT_LIMITS, functions: dict[str, Callable] | None = None
+    template: str,
+    context: dict,
+    *,
+    limits: Limits = _DEFAULT_LIMITS,
+    functions: dict[str, Callable] | None = None,
+    clock: Clock = system_clock,
+    known_only: bool = False,
 ) -> str:
-    """Render a template as Kestra does. Raises ``RenderError`` (kind ``parse`` or ``render``)."""
+    """Render a template as Kestra does. Raises ``RenderError`` (kind ``parse`` or ``render``).
+
+    ``functions`` (name -> callable taking the evaluated arguments) come before the built-in ones;
+    ``clock`` is what ``now()`` reads; ``known_only`` makes a value that cannot be known offline
+    (printed, tested or looped over) an error instead of an ``Unknowable``."""
     parsed = _parse(template)
     if not parsed.has_expression:
         return template
-    return _render_parsed(parsed, context, limits, functions)
+    return _render_parsed(parsed, context, Budget(limits, clock, known_only), functions)
 
 
 def _single_print(parsed: p.Template) -> p.Print | None:
@@ -692,20 +761,36 @@ def _single_print(parsed: p.Template) -> p.Print | None:
     return None
 
 
+def _value_of(expr: p.Node) -> Callable[[Renderer], object]:
+    return lambda renderer: renderer.known(expr, renderer.ev(expr))
+
+
 def render_typed(
-    template: str, context: dict, *, limits: Limits = _DEFAULT_LIMITS, functions: dict[str, Callable] | None = None
+    template: str,
+    context: dict,
+    *,
+    limits: Limits = _DEFAULT_LIMITS,
+    functions: dict[str, Callable] | None = None,
+    clock: Clock = system_clock,
+    known_only: bool = False,
 ) -> object:
     """Kestra's ``renderTyped``: a template that is a single ``{{ expr }}`` (whitespace around it
     aside) gives the typed value; any other template its rendered string."""
     parsed = _parse(template)
     single = _single_print(parsed)
     if single is None:
-        return render(template, context, limits=limits, functions=functions)
-    return _run(parsed, context, limits, functions, lambda renderer: renderer.ev(single.expr))
+        return render(template, context, limits=limits, functions=functions, clock=clock, known_only=known_only)
+    return _run(parsed, context, Budget(limits, clock, known_only), functions, _value_of(single.expr))
 
 
 def evaluate_expression(
-    source: str, context: dict, *, limits: Limits = _DEFAULT_LIMITS, functions: dict[str, Callable] | None = None
+    source: str,
+    context: dict,
+    *,
+    limits: Limits = _DEFAULT_LIMITS,
+    functions: dict[str, Callable] | None = None,
+    clock: Clock = system_clock,
+    known_only: bool = False,
 ) -> object:
     """The value of one expression written without braces (offsets in errors are into ``source``)."""
     wrapped = "{{ " + source + " }}"
@@ -714,7 +799,7 @@ def evaluate_expression(
     if single is None:
         raise RenderError("parse", "expected a single expression", 0, len(source))
     try:
-        return _run(parsed, context, limits, functions, lambda renderer: renderer.ev(single.expr))
+        return _run(parsed, context, Budget(limits, clock, known_only), functions, _value_of(single.expr))
     except RenderError as error:
         error.start = min(max(0, error.start - 3), len(source))
         error.end = min(max(0, error.end - 3), len(source))

@@ -1,5 +1,6 @@
-"""Pebble and Kestra functions the evaluator simulates. A function Kestra knows but that needs the
-outside world (secret, kv, read, http, now, uuid...) is not here: the evaluator gives an ``Unknowable``.
+"""Pebble and Kestra functions the evaluator simulates. A function Kestra knows but that needs a
+Kestra server (secret, kv, read, http, encrypt...) is not here: the evaluator gives an ``Unknowable``,
+or the value a caller supplies (``render(functions=...)``).
 
 Each takes ``(renderer, node, args)`` with ``args`` keyed by the declared parameter names; the variadic
 ones (``min``, ``max``) take ``(renderer, node, positional, named)``.
@@ -8,9 +9,12 @@ ones (``min``, ``max``) take ``(renderer, node, positional, named)``.
 from __future__ import annotations
 
 import json
+import secrets
+import uuid
 from collections.abc import Callable
 
-from flowls.pebble.values import RenderError, is_number, type_name
+from flowls.pebble import dates, formats
+from flowls.pebble.values import RenderError, is_number, java_str, type_name
 
 
 def _range(renderer, node, args: dict) -> object:
@@ -76,6 +80,181 @@ def _render_once(renderer, node, args: dict) -> object:
     return renderer.render_string(node, value) if isinstance(value, str) else value
 
 
+# --- random identifiers (Kestra draws them too: they differ on every rendering) -----------------
+
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_NANO_ID_ALPHABET = _BASE62 + "-_"
+_KSUID_EPOCH = 1_400_000_000
+
+
+def _base62(number: int, width: int = 0) -> str:
+    digits = ""
+    while number:
+        number, digit = divmod(number, 62)
+        digits = _BASE62[digit] + digits
+    return (digits or "0").rjust(width, "0")
+
+
+def _uuid(renderer, node, args: dict) -> object:
+    return str(uuid.uuid4())
+
+
+def _id(renderer, node, args: dict) -> object:
+    """``IdUtils.create``: FriendlyId, a random UUID in base 62 (up to 22 characters)."""
+    return _base62(uuid.uuid4().int)
+
+
+def _ksuid(renderer, node, args: dict) -> object:
+    """A K-sortable id: 4 bytes of seconds since 2014-05-13 and 16 random bytes, 27 base-62 digits."""
+    seconds = int(renderer.budget.clock().timestamp()) - _KSUID_EPOCH
+    return _base62((seconds << 128) | secrets.randbits(128), 27)
+
+
+def _nano_id(renderer, node, args: dict) -> object:
+    length, alphabet = args.get("length"), args.get("alphabet")
+    length = length if isinstance(length, int) and not isinstance(length, bool) else 21
+    if length > 1000:
+        raise renderer.error(node, "The 'nanoId()' function field 'length' must be lower than: 1000")
+    alphabet = alphabet if isinstance(alphabet, str) and alphabet else _NANO_ID_ALPHABET
+    mask = len(alphabet) - 1  # Kestra masks random bytes, so only the first 2^k characters are drawn
+    return "".join(alphabet[byte & mask] for byte in secrets.token_bytes(max(0, length)))
+
+
+def _random_int(renderer, node, args: dict) -> object:
+    bounds = []
+    for name in ("lower", "upper"):
+        if name not in args:
+            raise renderer.error(node, f"The 'randomIn()' function expects an argument {name}")
+        value = args[name]
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise renderer.error(node, f"The 'randomIn()' function expects an argument {name} of type Long.")
+        bounds.append(value)
+    lower, upper = bounds
+    if upper < lower:
+        raise renderer.error(node, "In 'randomIn()' upper is less than lower")
+    return lower if upper == lower else lower + secrets.randbelow(upper - lower)
+
+
+# --- the execution, read from the context ------------------------------------------------------
+
+
+def _variable(renderer, name: str) -> object:
+    return renderer.lookup(name)[1]
+
+
+def _tasks_with_state(renderer, node, args: dict) -> object:
+    """The task runs in a state, read from the ``tasks`` variable: ``{taskId: {state}}``, or
+    ``{taskId: {value: {state}}}`` for tasks in loops. Keys are in the order of Kestra's HashMap."""
+    if "state" not in args:
+        raise renderer.error(node, "The 'tasksWithState' function expects an argument 'state'.")
+    wanted = java_str(args["state"]).upper()
+    tasks = _variable(renderer, "tasks")
+    found: list[dict] = []
+    for task_id, runs in tasks.items() if isinstance(tasks, dict) else ():
+        if not isinstance(runs, dict):
+            continue
+        for key, run in runs.items():
+            if key == "state" and isinstance(run, str):
+                state, value = run, None
+            elif isinstance(run, dict):
+                state, value = run.get("state"), key  # a run under the key "state" gets value "state" too
+            else:
+                continue
+            if isinstance(state, str) and state.upper() == wanted:
+                found.append({"state": wanted, **({"value": value} if value is not None else {}), "taskId": task_id})
+    return found
+
+
+def _parents_outermost_first(renderer) -> list:
+    parents = _variable(renderer, "parents")
+    return list(reversed(parents)) if isinstance(parents, list) else []
+
+
+def _current_each_output(renderer, node, args: dict) -> object:
+    outputs = args.get("outputs")
+    if "outputs" not in args:
+        raise renderer.error(node, "The 'currentEachOutput' function expects an argument 'outputs'.")
+    if not isinstance(outputs, dict):
+        raise renderer.error(node, "The 'currentEachOutput' function expects an argument 'outputs' with type map.")
+    for parent in _parents_outermost_first(renderer):
+        taskrun = parent.get("taskrun") if isinstance(parent, dict) else None
+        if isinstance(taskrun, dict):
+            inner = outputs.get(taskrun.get("value"))
+            if inner is None:
+                raise renderer.error(node, "No execution outputs for the current task runs path")
+            outputs = inner
+    taskrun = _variable(renderer, "taskrun")
+    value = taskrun.get("value") if isinstance(taskrun, dict) else None
+    return outputs.get(value) if isinstance(outputs, dict) else None
+
+
+def _iteration_output(renderer, node, args: dict) -> object:
+    taskrun = _variable(renderer, "taskrun")
+    if not isinstance(taskrun, dict) or "iteration" not in taskrun:
+        raise renderer.error(node, " 'iterationOutputs()' function should be used inside iterative tasks only")
+    task_id = args.get("taskId")
+    if task_id is None:
+        task = _variable(renderer, "task")
+        task_id = task.get("id") if isinstance(task, dict) else None
+    iteration = args.get("iteration")
+    if iteration is None:
+        iteration = (taskrun.get("iteration") or 0) - 1  # the previous iteration
+    else:
+        try:
+            iteration = int(java_str(iteration))
+        except ValueError:
+            message = (
+                f"The 'iteration' argument for 'iterationOutputs' must be an integer, but got: {java_str(iteration)}"
+            )
+            raise renderer.error(node, message) from None
+    if iteration < 0:
+        raise renderer.error(node, f"Cannot fetch iteration {iteration}: no previous iteration exists.")
+    outputs = _variable(renderer, "outputs")
+    target = outputs.get(task_id) if isinstance(outputs, dict) else None
+    for parent in _parents_outermost_first(renderer):
+        taskrun_of_parent = parent.get("taskrun") if isinstance(parent, dict) else None
+        if isinstance(taskrun_of_parent, dict) and isinstance(target, dict):
+            target = target.get(taskrun_of_parent.get("value"))
+    if not isinstance(target, dict):
+        return None
+    if iteration >= len(target):
+        raise renderer.error(
+            node,
+            f"The provided index ({iteration}) is out of range. It refers to an iteration whose outputs do not "
+            f"exist yet. Maximum valid index is {len(target) - 1}.",
+        )
+    chosen = list(target.values())[iteration]
+    return chosen.get("value") if isinstance(chosen, dict) else None
+
+
+def _parent_output(renderer, node, args: dict) -> object:
+    index = args.get("index")
+    if index is None:
+        parent = _variable(renderer, "parent")
+    else:
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise renderer.error(node, "The 'parentOutput' function expects an argument 'index' of type integer.")
+        parents = _parents_outermost_first(renderer)
+        if index + 1 > len(parents):
+            raise renderer.error(node, f"Invalid index: {index} for parents size: {len(parents)}")
+        parent = parents[index]
+    if not isinstance(parent, dict):
+        return None
+    task, taskrun = parent.get("task"), parent.get("taskrun")
+    task_id = task.get("id") if isinstance(task, dict) else None
+    value = taskrun.get("value") if isinstance(taskrun, dict) else None
+    outputs = _variable(renderer, "outputs")
+    found = outputs.get(task_id) if isinstance(outputs, dict) else None
+    if isinstance(found, dict) and value is not None:
+        return found.get(value)
+    return found
+
+
+def _context(renderer, node, args: dict) -> object:
+    """``printContext()``/``fetchContext()``: every global variable."""
+    return dict(renderer.scopes[0])
+
+
 FUNCTIONS: dict[str, Callable] = {
     "range": _range,
     "max": _extreme(True),
@@ -83,6 +262,19 @@ FUNCTIONS: dict[str, Callable] = {
     "fromJson": _from_json,
     "render": _render,
     "renderOnce": _render_once,
+    "uuid": _uuid,
+    "id": _id,
+    "ksuid": _ksuid,
+    "nanoId": _nano_id,
+    "randomInt": _random_int,
+    "tasksWithState": _tasks_with_state,
+    "currentEachOutput": _current_each_output,
+    "iterationOutput": _iteration_output,
+    "parentOutput": _parent_output,
+    "printContext": _context,
+    "fetchContext": _context,
+    **dates.FUNCTIONS,
+    **formats.FUNCTIONS,
 }
 
 __all__ = ["FUNCTIONS", "RenderError"]

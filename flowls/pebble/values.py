@@ -20,10 +20,11 @@ class Unknowable:
 
     Every operation on it yields an Unknowable too; it prints as ``<unknown: description>``."""
 
-    __slots__ = ("description",)
+    __slots__ = ("description", "remedy")
 
-    def __init__(self, description: str) -> None:
+    def __init__(self, description: str, remedy: str = "give its value in the context") -> None:
         self.description = description
+        self.remedy = remedy  # what would make it known, for the error when it must be
 
     def __str__(self) -> str:
         return f"<unknown: {self.description}>"
@@ -56,6 +57,10 @@ class RenderError(Exception):
 class Undefined(RenderError):
     """Pebble's AttributeNotFoundException (strict variables): what ``??``, ``???``, ``is defined``
     and ``default`` catch."""
+
+
+class LimitExceeded(RenderError):
+    """A template that goes past ``Limits``: flowls' own error, never wrapped as a Pebble one."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,9 @@ def to_json(value: object) -> str:
     if isinstance(value, list | tuple):
         return "[" + ",".join(to_json(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ",".join(f"{json.dumps(_key(k), ensure_ascii=False)}:{to_json(v)}" for k, v in value.items()) + "}"
+        # Kestra's mapper is set to NON_NULL inclusion, which also drops the null entries of a map.
+        pairs = (f"{json.dumps(_key(k), ensure_ascii=False)}:{to_json(v)}" for k, v in value.items() if v is not None)
+        return "{" + ",".join(pairs) + "}"
     if isinstance(value, Entry):
         return to_json({_key(value.key): value.value})
     return json.dumps(str(value), ensure_ascii=False)
@@ -143,6 +150,8 @@ def to_string(value: object) -> str:
         return java_double(value)
     if isinstance(value, Unknowable):
         return str(value)
+    if isinstance(value, Entry):  # Kestra's writer serialises only maps, collections and arrays
+        return java_str(value)
     return to_json(value)
 
 
@@ -170,19 +179,23 @@ def java_trim(text: str) -> str:
 
 
 def java_equals(left: object, right: object) -> bool:
-    """Pebble's ``==``: numbers compared as doubles, anything else with ``equals``."""
+    """Pebble's ``==``: numbers compared as doubles, anything else with Java's ``equals``."""
     if is_number(left) and is_number(right):
         return float(left) == float(right)  # type: ignore[arg-type]
-    if isinstance(left, bool) != isinstance(right, bool):
+    return object_equals(left, right)
+
+
+def object_equals(left: object, right: object) -> bool:
+    """Java's ``equals``, which ``contains``, ``distinct`` and the items of collections use: a Long
+    never equals a Double (``[1] == [1.0]`` is false)."""
+    if type(left) is not type(right):
         return False
-    if is_number(left) != is_number(right):
-        return False
-    if isinstance(left, list) and isinstance(right, list):
-        return len(left) == len(right) and all(java_equals(a, b) for a, b in zip(left, right, strict=True))
-    if isinstance(left, dict) and isinstance(right, dict):
-        return left.keys() == right.keys() and all(java_equals(v, right[k]) for k, v in left.items())
-    if isinstance(left, Entry) and isinstance(right, Entry):
-        return java_equals(left.key, right.key) and java_equals(left.value, right.value)
+    if isinstance(left, list):
+        return len(left) == len(right) and all(map(object_equals, left, right))  # type: ignore[arg-type]
+    if isinstance(left, dict):
+        return left.keys() == right.keys() and all(object_equals(v, right[k]) for k, v in left.items())  # type: ignore[attr-defined,index]
+    if isinstance(left, Entry):
+        return object_equals(left.key, right.key) and object_equals(left.value, right.value)  # type: ignore[attr-defined]
     return left == right
 
 
@@ -220,6 +233,61 @@ def type_name(value: object) -> str:
     if isinstance(value, Entry):
         return "Entry"
     return type(value).__name__
+
+
+def java_class(value: object) -> str:
+    """The Java class name of a value, as Pebble's and Kestra's messages give it."""
+    if isinstance(value, Entry):
+        return "java.util.HashMap$Node"
+    package = "java.util" if isinstance(value, list | dict) else "java.lang"
+    return f"{package}.{type_name(value)}"
+
+
+def class_cast(value: object, target: str) -> str:
+    """The message of the ClassCastException a Java cast of ``value`` to ``target`` (a java.lang or
+    java.util class) raises."""
+    source = java_class(value)
+    return (
+        f"class {source} cannot be cast to class {target} ({source} and {target} are in module java.base "
+        "of loader 'bootstrap')"
+    )
+
+
+def java_string_hash(text: str) -> int:
+    """``String.hashCode``, over UTF-16 code units, as an unsigned 32-bit int."""
+    data = text.encode("utf-16-be")
+    h = 0
+    for i in range(0, len(data), 2):
+        h = (31 * h + (data[i] << 8 | data[i + 1])) & 0xFFFFFFFF
+    return h
+
+
+def _java_hash(key: object) -> int:
+    """``hashCode`` of a map key, as an unsigned 32-bit int."""
+    if isinstance(key, bool):
+        return 1231 if key else 1237
+    if isinstance(key, int):
+        bits = key & _LONG_MASK
+        return (bits ^ (bits >> 32)) & 0xFFFFFFFF
+    return java_string_hash(key if isinstance(key, str) else to_string(key))
+
+
+def hash_map_order(keys: list, capacity: int) -> list[int]:
+    """The positions of ``keys`` (in insertion order) in the iteration order of a ``java.util.HashMap``
+    created with ``capacity`` and filled with them: Pebble's map literals, ``merge`` of maps.
+
+    A HashMap iterates its table bucket by bucket (``hash ^ hash >>> 16``, masked by the table size,
+    a power of two that doubles when the map is more than 3/4 full), each bucket in insertion order."""
+    size = 1
+    while size < capacity:
+        size <<= 1
+    while len(keys) > size * 3 // 4:
+        size <<= 1
+    buckets = []
+    for key in keys:
+        h = _java_hash(key)
+        buckets.append((h ^ (h >> 16)) & (size - 1))
+    return sorted(range(len(keys)), key=buckets.__getitem__)
 
 
 def is_truthy(rendered: str) -> bool:

@@ -21,16 +21,21 @@ class SimulationRefused(Exception):
 
 
 def simulate_checked(
-    analysis: Analysis, flow: Flow | None, scenario: Scenario, index: SchemaIndex | None = None
+    analysis: Analysis,
+    flow: Flow | None,
+    scenario: Scenario,
+    index: SchemaIndex | None = None,
+    watch: str | None = None,
 ) -> Simulation:
     """Simulate ``flow`` of ``analysis``; raises SimulationRefused when the file has errors (Kestra
-    would reject the flow) or a required input has neither a default nor a value."""
+    would reject the flow) or a required input has neither a default nor a value. ``watch``: a task
+    id whose context the simulation keeps (``Simulation.watched``)."""
     errors = [f for f in analysis.findings if f.severity is Severity.ERROR]
     if errors:
         raise SimulationRefused("fix these errors before simulating", errors=errors)
     if flow is None:
         raise SimulationRefused("no flow to simulate")
-    simulator = Simulator(flow, scenario, index)
+    simulator = Simulator(flow, scenario, index, watch)
     missing = simulator.missing_inputs()
     if missing:
         names = ", ".join(missing)

@@ -5,6 +5,7 @@ rendered by our sandboxed Pebble evaluator against the simulated context."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ class Simulation:
     state: str
     taskruns: list[TaskRun] = field(default_factory=list)
     reason: str | None = None  # why the execution failed when no task run says so
+    watched: dict[str, Any] | None = None  # the context the watched task's first run got
 
     def as_json(self) -> dict[str, Any]:
         return {"state": self.state, "reason": self.reason, "taskruns": [run.as_json() for run in self.taskruns]}
@@ -79,8 +81,12 @@ class _Frame:
 
 
 class Simulator:
-    def __init__(self, flow: Flow, scenario: Scenario, index: SchemaIndex | None = None) -> None:
+    def __init__(
+        self, flow: Flow, scenario: Scenario, index: SchemaIndex | None = None, watch: str | None = None
+    ) -> None:
         self.flow = flow
+        self.watch = watch  # a task id whose rendering context to keep
+        self.watched: dict[str, Any] | None = None
         self.scenario = scenario
         self.index = index  # types' aliases and declared outputs
         self.aliases = index.aliases if index is not None else {}
@@ -125,7 +131,7 @@ class Simulator:
                 self._task(task, frame)
             except _Exit:
                 break
-        return Simulation(final, self.runs, reason)
+        return Simulation(final, self.runs, reason, self.watched)
 
     def _render_flow_outputs(self) -> str | None:
         """The flow's `outputs`, rendered once tasks are done (exposed as execution.outputs); why
@@ -184,10 +190,12 @@ class Simulator:
                       parent_run=frame.parent)  # fmt: skip
         self.runs.append(run)
         context = self._context(task, frame)
+        if task.id == self.watch and self.watched is None:
+            self.watched = copy.deepcopy(context)  # later tasks add outputs to the same maps
         run_if = scalar_text(task.mapping.get("runIf"))
         if run_if is not None:
             try:
-                if not _truthy(render(run_if, context, functions=self._functions()), run, "runIf"):
+                if not _truthy(render(run_if, context), run, "runIf"):
                     return self._end(run, task, frame, "SKIPPED")
             except RenderError as error:
                 run.reason = f"runIf: {error.message}"
@@ -376,14 +384,14 @@ class Simulator:
     def _context(self, task: Task | None, frame: _Frame) -> dict[str, Any]:
         flow = self.flow
         execution: dict[str, Any] = {"id": "simulated-execution", "state": self.execution_state}
-        execution["startDate"] = Unknowable("now")
+        execution["startDate"] = Unknowable("execution.startDate")
         if self.flow_outputs is not None:
             execution["outputs"] = self.flow_outputs
         context: dict[str, Any] = {
             "flow": {"id": flow.id, "namespace": flow.namespace},
             "execution": execution,
             "task": {"id": task.id, "type": task.type} if task else {},
-            "taskrun": {"id": "simulated-taskrun", "startDate": Unknowable("now"), "attemptsCount": 0},
+            "taskrun": {"id": "simulated-taskrun", "startDate": Unknowable("taskrun.startDate"), "attemptsCount": 0},
             "outputs": self.outputs,
             "tasks": self.task_states,
             "vars": to_plain(flow.variables) if flow.variables is not None else {},
@@ -403,7 +411,10 @@ class Simulator:
         parents = []
         ancestor = frame.parent
         while ancestor is not None:  # innermost first, as Kestra's `parents`
-            parents.append({"task": {"id": ancestor.task_id}, "taskrun": {"value": ancestor.value}})
+            parent: dict[str, Any] = {"task": {"id": ancestor.task_id}}
+            if ancestor.value is not None:  # RunVariables.parents: no taskrun key without a value
+                parent["taskrun"] = {"value": ancestor.value}
+            parents.append(parent)
             ancestor = ancestor.parent_run
         if parents:
             context["parent"], context["parents"] = parents[0], parents
@@ -435,19 +446,11 @@ class Simulator:
             holder[last] = value
         return values
 
-    def _functions(self) -> dict[str, Any]:
-        def tasks_with_state(state: Any = None, *_: Any) -> list[dict[str, Any]]:
-            wanted = str(state).upper()
-            return [{"taskId": r.task_id, "state": r.state, **({"value": r.value} if r.value is not None else {})}
-                    for r in self.runs if r.state == wanted]  # fmt: skip
-
-        return {"tasksWithState": tasks_with_state}
-
     def _render_text(self, node: Node | None, context: dict) -> str:
         text = scalar_text(node)
         if text is None:
             return ""
-        return render(text, context, functions=self._functions())
+        return render(text, context)
 
     def _value(self, node: Node | None, context: dict) -> Any:
         """A property's value with every string rendered (lists and maps too)."""
@@ -455,7 +458,7 @@ class Simulator:
             return None
         if isinstance(node, Scalar):
             if isinstance(node.value, str):
-                return render_typed(node.value, context, functions=self._functions())
+                return render_typed(node.value, context)
             return node.value
         if isinstance(node, Sequence):
             return [self._value(item, context) for item in node.items]

@@ -149,7 +149,7 @@ def r(template: str, **kwargs) -> str:
         ("{% for i in [] %}x{% else %}none{% endfor %}", "none"),
         ("{% for i in inputs.nothing %}x{% else %}none{% endfor %}", ""),
         ("{% for e in inputs.map %}{{ e.key }}={{ e.value }};{% endfor %}", "a=1;b=two;"),
-        ("{% for e in inputs.map %}{{ e }}{% endfor %}", '{"a":1}{"b":"two"}'),
+        ("{% for e in inputs.map %}{{ e }}{% endfor %}", "a=1b=two"),
         ("{% for i in 1..3 %}{% for j in 1..2 %}{{ i }}{{ j }} {% endfor %}{% endfor %}", "11 12 21 22 31 32 "),
         ("{% set x = 5 %}{{ x * 2 }}", "10"),
         ("{% set x = 1 %}{% for i in [1, 2] %}{% set x = x + i %}{% endfor %}{{ x }}", "4"),
@@ -220,6 +220,8 @@ def r(template: str, **kwargs) -> str:
         ("{{ vars.template }}", "Hello {{ inputs.name }}"),
         # Java methods (a few, sandboxed)
         ("{{ inputs.name.length() }} {{ inputs.name.toUpperCase() }} {{ inputs.items.size() }}", "5 WORLD 3"),
+        # ... and the getters Pebble finds without parentheses
+        ("{{ inputs.name.length }} {{ inputs.items.size }} {{ inputs.items.empty }}", "5 3 false"),
     ],
 )
 def test_render(template, expected):
@@ -235,11 +237,9 @@ def test_render(template, expected):
         ("{{ inputs.nothing.a }}", "a", 18, 19),
         ("{{ inputs.items[5] }}", "5", 16, 17),
         ("{{ inputs['x'] }}", "x", 10, 13),
-        ("{{ inputs.name.length }}", "length", 15, 21),
         ("{{ inputs.n.real }}", "real", 12, 16),
         ("{{ loop.index }}", "loop", 3, 7),
         ("{% for i in [1] %}{{ loop.index0 }}{% endfor %}", "index0", 26, 32),
-        ("ok {% if outputs.t2.values %}x{% endif %}", "t2", 17, 19),
     ],
 )
 def test_undefined(template, name, start, end):
@@ -249,6 +249,17 @@ def test_undefined(template, name, start, end):
     assert error.kind == "render"
     assert error.message == f"Unable to find `{name}` used in the expression `{template}` at line 1"
     assert (error.start, error.end) == (start, end)
+
+
+def test_if_condition_error_keeps_its_cause():
+    template = "ok {% if outputs.t2.values %}x{% endif %}"
+    with pytest.raises(RenderError) as info:
+        r(template)
+    assert info.value.message == "Wrong operand(s) type in conditional expression"
+    assert (info.value.start, info.value.end) == (9, 26)
+    cause = info.value.__cause__
+    assert isinstance(cause, RenderError)
+    assert cause.message == f"Unable to find `t2` used in the expression `{template}` at line 1"
 
 
 def test_undefined_line_number():
@@ -265,17 +276,17 @@ def test_undefined_line_number():
         ("{{ 'a' < 'b' }}", "invalid operands for mathematical comparison [LESS_THAN]"),
         ("{{ 1 / 0 }}", "/ by zero"),
         ("{{ 1 % 0 }}", "/ by zero"),
-        ("{% if inputs.nothing %}x{% endif %}", "null value given to if statement"),
-        ("{% if inputs.items %}x{% endif %}", "Unsupported value type ArrayList"),
+        ("{% if inputs.nothing %}x{% endif %}", "Wrong operand(s) type in conditional expression"),
+        ("{% if inputs.items %}x{% endif %}", "Wrong operand(s) type in conditional expression"),
         ("{{ not inputs.nothing }}", "null value given to not()"),
         ("{{ inputs.nothing and true }}", "null value used in and operator"),
-        ("{{ inputs.items ? 1 : 2 }}", "Unsupported value type ArrayList"),
-        ("{{ 'x' | nosuchfilter }}", "unknown filter 'nosuchfilter'"),
-        ("{{ nosuchfunction() }}", "unknown function 'nosuchfunction'"),
-        ("{{ 1 is nosuchtest }}", "unknown test 'nosuchtest'"),
+        ("{{ inputs.items ? 1 : 2 }}", "class java.util.ArrayList cannot be cast to class java.lang.Boolean"),
+        ("{{ 'x' | nosuchfilter }}", "Filter [nosuchfilter] does not exist."),
+        ("{{ nosuchfunction() }}", "Function or Macro [nosuchfunction] does not exist."),
+        ("{{ 1 is nosuchtest }}", "Test [nosuchtest] does not exist."),
         ("{% for c in 'abc' %}{% endfor %}", "Not an iterable object"),
         ("{{ 5 contains 1 }}", "Contains operator can only be used"),
-        ("{{ 1.5 is even }}", "non-integer"),
+        ("{{ 1.5 is even }}", "class java.lang.Double cannot be cast to class java.lang.Long"),
         ("{{ 'x'.getClass() }}", "not supported"),
         ("{{ 'x' | join }}", "'join' filter expects"),
         ("{{ range(1, 5, 0) }}", "different than 0"),
@@ -387,20 +398,16 @@ def test_run_if(template, expected):
         ("a {{ 'k-' ~ kv('K') }} b", "a <unknown: kv('K')> b"),
         ("{{ 'x' | replace({'x': secret('S')}) }}", "<unknown: secret('S')>"),
         ("{{ now() }}", "<unknown: now()>"),
-        ("{{ uuid() }}", "<unknown: uuid()>"),
         ("{{ read('f.txt') == 'a' }}", "<unknown: read('f.txt')>"),
         ("{{ not secret('X') }}", "<unknown: secret('X')>"),
         ("{{ secret('X') ? 1 : 2 }}", "<unknown: secret('X')>"),
         ("{{ ctx_unknown.deep }}", "<unknown: plugin output>"),
         ("{{ ctx_unknown ?? 'd' }}", "<unknown: plugin output>"),
         ("{{ ctx_unknown is defined }}", "true"),
-        (
-            "{{ '2024-01-01' | date('yyyy') }}",
-            "<unknown: '2024-01-01' | date('yyyy') (filter 'date' is not simulated)>",
-        ),
+        ("{{ read('data.csv') | trim }}", "<unknown: read('data.csv')>"),
         ("{% if secret('X') == 'a' %}y{% endif %}", "<unknown: which branch of {% if secret('X') == 'a' %}>"),
         ("{% for i in kv('L') %}{{ i }}{% endfor %}", "<unknown: a loop over kv('L')>"),
-        ("{{ tasksWithState('FAILED') }}", "<unknown: tasksWithState('FAILED')>"),
+        ("{{ http('https://example.com') }}", "<unknown: http('https://example.com')>"),
     ],
 )
 def test_unknowable(template, expected):

@@ -620,4 +620,36 @@ def test_simulate_refuses_what_does_not_parse(tmp_path, content, message):
     run = flowlint("simulate", "flow.yaml", cwd=tmp_path)
     assert run.code == 2
     assert message in run.stderr
-    assert run.stderr.splitlines()[-1] == "flowlint: fix these errors before simulating"
+    assert run.stderr.splitlines()[-1] == "flowlint: flow.yaml: fix these errors before simulating"
+
+
+def test_parent_has_no_taskrun_without_a_value():
+    # RunVariables.parents: `taskrun` only for a parent run with a value. The argocd blueprint's inner
+    # ForEach reads `parent.taskrun.value`, but its parent is the top-level ForEach: Kestra fails it.
+    path = CORPUS / "blueprints" / "flows" / "argocd-single-tenant-wave-rollout.yaml"
+    simulation = Simulator(build_flow(compose(path.read_text()).documents[0]), Scenario()).run()
+    inner = next(r for r in simulation.taskruns if r.task_id == "rollout_applications_in_wave")
+    assert (inner.state, inner.reason) == (
+        "FAILED",
+        "Unable to find `taskrun` used in the expression `{{ parent.taskrun.value }}` at line 1",
+    )
+    simulator = _simulator(
+        """
+        id: f
+        namespace: n
+        tasks:
+          - id: outer
+            type: io.kestra.plugin.core.flow.ForEach
+            values: ["a"]
+            tasks:
+              - id: inner
+                type: io.kestra.plugin.core.flow.ForEach
+                values: ["1"]
+                tasks:
+                  - id: log
+                    type: io.kestra.plugin.core.debug.Return
+                    format: "{{ parent.taskrun.value }}/{{ taskrun.value }}/{{ parents[1] }}"
+        """
+    )
+    assert simulator.run().state == "SUCCESS"
+    assert simulator.outputs["log"] == {"a": {"1": {"value": 'a/1/{"task":{"id":"outer"}}'}}}
