@@ -8,13 +8,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from flowls.cli.dry_run import DryRunRefused, add_scenario_arguments, dry_run, scenario_from
 from flowls.pebble.builtins import KESTRA_1
-from flowls.pebble.evaluate import RenderError, Unknowable, render
+from flowls.pebble.evaluate import Clock, RenderError, RenderOptions, Unknowable, render, system_clock
 from flowls.pebble.functions import FUNCTIONS as SIMULATED_FUNCTIONS
+from flowls.pebble.java_time import JavaError, zone_of
 from flowls.pebble.values import java_str, to_json
 from flowls.text import LineIndex
 
@@ -44,6 +46,13 @@ def render_command(argv: Sequence[str]) -> int:
     parser.add_argument("--flow", type=Path, help="start from the context the dry run of this flow gives --task")
     parser.add_argument("--task", metavar="ID", help="the task whose context --flow gives")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--time-zone",
+        default="UTC",
+        metavar="ZONE",
+        help="the Kestra server's time zone (default UTC, as its Docker image)",
+    )
+    parser.add_argument("--now", metavar="DATE_TIME", help="what now() returns, ISO 8601 (default: the current time)")
     add_scenario_arguments(parser)
     args = parser.parse_args(list(argv))
     if (args.flow is None) != (args.task is None):
@@ -52,12 +61,15 @@ def render_command(argv: Sequence[str]) -> int:
         given = _given_context(args.context, args.context_json)
         context = _merged(_task_context(args, given), given) if args.flow else given
         functions = _supplied_functions(context.pop(FUNCTIONS_KEY, {}))
+        options = RenderOptions(
+            functions=functions, clock=_clock(args.now), time_zone=_time_zone(args.time_zone), known_only=True
+        )
     except (ContextError, DryRunRefused) as error:
         print(f"flowlint render: {error}", file=sys.stderr)
         return EXIT_USAGE
     template = sys.stdin.read() if args.template == "-" else args.template
     try:
-        output = render(template, context, functions=functions, known_only=True)
+        output = render(template, context, options)
     except RenderError as error:
         return _failed(template, error, args.format)
     if args.format == "json":
@@ -65,6 +77,26 @@ def render_command(argv: Sequence[str]) -> int:
     else:
         sys.stdout.write(output)
     return EXIT_RENDERED
+
+
+def _clock(now: str | None) -> Clock:
+    if now is None:
+        return system_clock
+    try:
+        fixed = datetime.fromisoformat(now)
+    except ValueError:
+        raise ContextError(f"--now: not an ISO 8601 date-time: {now}") from None
+    if fixed.tzinfo is None:
+        raise ContextError(f"--now: give the offset too (2024-05-01T08:00:00Z): {now}")
+    return lambda: fixed
+
+
+def _time_zone(name: str) -> str:
+    try:
+        zone_of(name)
+    except JavaError as error:
+        raise ContextError(f"--time-zone: {error.message}") from None
+    return name
 
 
 def _given_context(path: Path | None, inline: str | None) -> dict[str, Any]:

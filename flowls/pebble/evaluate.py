@@ -15,7 +15,8 @@ bounded by ``Limits``. What cannot be known offline (secrets, KV, the clock, fil
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from flowls.pebble import ast as p
@@ -46,6 +47,7 @@ from flowls.pebble.values import (
 __all__ = [
     "Limits",
     "RenderError",
+    "RenderOptions",
     "Unknowable",
     "evaluate_expression",
     "is_truthy",
@@ -53,7 +55,6 @@ __all__ = [
     "render_typed",
 ]
 
-_DEFAULT_LIMITS = Limits()
 _ARITHMETIC = frozenset(("+", "-", "*", "/", "%"))
 _COMPARISONS = frozenset(("<", ">", "<=", ">="))
 
@@ -62,19 +63,36 @@ Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
-    return datetime.now(UTC).astimezone()
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a rendering assumes of the Kestra server it stands for, and how far it may go.
+
+    ``functions`` (name -> callable taking the evaluated arguments) come before the built-in ones
+    (the values of server-bound functions such as ``secret``); ``clock`` is what ``now()`` reads,
+    None when the time cannot be known (a dry run); ``time_zone`` is the server's
+    ``ZoneId.systemDefault()`` (Etc/UTC in Kestra's Docker image); ``known_only`` makes a value that
+    cannot be known offline (printed, tested or looped over) an error instead of an ``Unknowable``."""
+
+    limits: Limits = field(default_factory=Limits)
+    functions: Mapping[str, Callable] = field(default_factory=dict)
+    clock: Clock | None = None
+    time_zone: str = "Etc/UTC"
+    known_only: bool = False
 
 
 class Budget:
     """Steps, output and nesting used so far, shared by nested renderings (``render()``, macros),
-    and the clock ``now()`` reads."""
+    and the options they all follow."""
 
-    __slots__ = ("clock", "depth", "known_only", "limits", "output", "steps")
+    __slots__ = ("depth", "known_only", "limits", "options", "output", "steps")
 
-    def __init__(self, limits: Limits, clock: Clock = system_clock, known_only: bool = False) -> None:
-        self.limits = limits
-        self.clock = clock
-        self.known_only = known_only
+    def __init__(self, options: RenderOptions) -> None:
+        self.options = options
+        self.limits = options.limits
+        self.known_only = options.known_only
         self.steps = 0
         self.output = 0
         self.depth = 0
@@ -95,14 +113,13 @@ class Renderer:
         template: p.Template,
         scopes: list[dict],
         budget: Budget,
-        functions: dict[str, Callable] | None,
     ) -> None:
         self.template = template
         self.text = template.text
         self.scopes = scopes
         self.budget = budget
         self.limits = budget.limits
-        self.functions = functions or {}
+        self.functions = budget.options.functions
         self.macros: dict[str, Macro] = {}
         for node in template.body:
             if isinstance(node, p.Macro):
@@ -617,7 +634,7 @@ class Renderer:
                 scope[param.name] = self.ev(macro.defaults[i])  # type: ignore[arg-type]
             else:
                 scope[param.name] = None
-        inner = Renderer(self.template, [scope, {}], self.budget, self.functions)
+        inner = Renderer(self.template, [scope, {}], self.budget)
         inner.macros = self.macros
         out: list[str] = []
         self.enter(node)
@@ -631,7 +648,7 @@ class Renderer:
         if template.errors:
             error = template.errors[0]
             raise self.error(node, f"cannot parse the string given to render(): {error.message}")
-        inner = Renderer(template, self.scopes, self.budget, self.functions)
+        inner = Renderer(template, self.scopes, self.budget)
         out: list[str] = []
         self.enter(node)
         inner.render_body(template.body, out)
@@ -706,6 +723,8 @@ _EVAL: dict[type, Callable] = {
 
 # --- the API -----------------------------------------------------------------------------------
 
+_DEFAULT_OPTIONS = RenderOptions()
+
 
 def _parse(template: str, offset: int = 0) -> p.Template:
     parsed = parse_template(template, KESTRA_1)
@@ -715,8 +734,8 @@ def _parse(template: str, offset: int = 0) -> p.Template:
     return parsed
 
 
-def _run(parsed: p.Template, context: dict, budget: Budget, functions: dict | None, action: Callable) -> object:
-    renderer = Renderer(parsed, [context, {}], budget, functions)
+def _run(parsed: p.Template, context: dict, options: RenderOptions, action: Callable) -> object:
+    renderer = Renderer(parsed, [context, {}], Budget(options))
     try:
         return action(renderer)
     except RecursionError:
@@ -725,33 +744,18 @@ def _run(parsed: p.Template, context: dict, budget: Budget, functions: dict | No
         raise RenderError("render", f"evaluation failed: {error}", 0, len(parsed.text)) from None
 
 
-def _render_parsed(parsed: p.Template, context: dict, budget: Budget, functions: dict | None) -> str:
-    def action(renderer: Renderer) -> str:
-        out: list[str] = []
-        renderer.render_body(parsed.body, out)
-        return "".join(out)
-
-    return _run(parsed, context, budget, functions, action)  # type: ignore[return-value]
+def _render_body(renderer: Renderer) -> str:
+    out: list[str] = []
+    renderer.render_body(renderer.template.body, out)
+    return "".join(out)
 
 
-def render(
-    template: str,
-    context: dict,
-    *,
-    limits: Limits = _DEFAULT_LIMITS,
-    functions: dict[str, Callable] | None = None,
-    clock: Clock = system_clock,
-    known_only: bool = False,
-) -> str:
-    """Render a template as Kestra does. Raises ``RenderError`` (kind ``parse`` or ``render``).
-
-    ``functions`` (name -> callable taking the evaluated arguments) come before the built-in ones;
-    ``clock`` is what ``now()`` reads; ``known_only`` makes a value that cannot be known offline
-    (printed, tested or looped over) an error instead of an ``Unknowable``."""
+def render(template: str, context: dict, options: RenderOptions = _DEFAULT_OPTIONS) -> str:
+    """Render a template as Kestra does. Raises ``RenderError`` (kind ``parse`` or ``render``)."""
     parsed = _parse(template)
     if not parsed.has_expression:
         return template
-    return _render_parsed(parsed, context, Budget(limits, clock, known_only), functions)
+    return _run(parsed, context, options, _render_body)  # type: ignore[return-value]
 
 
 def _single_print(parsed: p.Template) -> p.Print | None:
@@ -765,33 +769,17 @@ def _value_of(expr: p.Node) -> Callable[[Renderer], object]:
     return lambda renderer: renderer.known(expr, renderer.ev(expr))
 
 
-def render_typed(
-    template: str,
-    context: dict,
-    *,
-    limits: Limits = _DEFAULT_LIMITS,
-    functions: dict[str, Callable] | None = None,
-    clock: Clock = system_clock,
-    known_only: bool = False,
-) -> object:
+def render_typed(template: str, context: dict, options: RenderOptions = _DEFAULT_OPTIONS) -> object:
     """Kestra's ``renderTyped``: a template that is a single ``{{ expr }}`` (whitespace around it
     aside) gives the typed value; any other template its rendered string."""
     parsed = _parse(template)
     single = _single_print(parsed)
     if single is None:
-        return render(template, context, limits=limits, functions=functions, clock=clock, known_only=known_only)
-    return _run(parsed, context, Budget(limits, clock, known_only), functions, _value_of(single.expr))
+        return render(template, context, options)
+    return _run(parsed, context, options, _value_of(single.expr))
 
 
-def evaluate_expression(
-    source: str,
-    context: dict,
-    *,
-    limits: Limits = _DEFAULT_LIMITS,
-    functions: dict[str, Callable] | None = None,
-    clock: Clock = system_clock,
-    known_only: bool = False,
-) -> object:
+def evaluate_expression(source: str, context: dict, options: RenderOptions = _DEFAULT_OPTIONS) -> object:
     """The value of one expression written without braces (offsets in errors are into ``source``)."""
     wrapped = "{{ " + source + " }}"
     parsed = _parse(wrapped, 3)
@@ -799,7 +787,7 @@ def evaluate_expression(
     if single is None:
         raise RenderError("parse", "expected a single expression", 0, len(source))
     try:
-        return _run(parsed, context, Budget(limits, clock, known_only), functions, _value_of(single.expr))
+        return _run(parsed, context, options, _value_of(single.expr))
     except RenderError as error:
         error.start = min(max(0, error.start - 3), len(source))
         error.end = min(max(0, error.end - 3), len(source))

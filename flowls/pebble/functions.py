@@ -1,6 +1,6 @@
 """Pebble and Kestra functions the evaluator simulates. A function Kestra knows but that needs a
 Kestra server (secret, kv, read, http, encrypt...) is not here: the evaluator gives an ``Unknowable``,
-or the value a caller supplies (``render(functions=...)``).
+or the value a caller supplies (``RenderOptions.functions``).
 
 Each takes ``(renderer, node, args)`` with ``args`` keyed by the declared parameter names; the variadic
 ones (``min``, ``max``) take ``(renderer, node, positional, named)``.
@@ -12,29 +12,37 @@ import json
 import secrets
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from flowls.pebble import dates, formats
 from flowls.pebble.values import RenderError, is_number, java_str, type_name
 
+_RANGE_ARGUMENTS = "Arguments of range function must be of type Number or String with a length of 1"
+
 
 def _range(renderer, node, args: dict) -> object:
+    """Pebble's RangeFunction (``..`` too): longs, or the characters between two 1-character strings."""
     start, end, step = args.get("start"), args.get("end"), args.get("increment", 1)
-    if isinstance(start, str) and isinstance(end, str) and len(start) == 1 and len(end) == 1:
-        numbers = _range(renderer, node, {"start": ord(start), "end": ord(end), "increment": step})
-        return [chr(n) for n in numbers]  # type: ignore[union-attr]
-    for value in (start, end, step):
-        if not is_number(value):
-            raise renderer.error(node, f"range() takes numbers, not {type_name(value)}")
+    if step is None:
+        step = 1
+    elif not is_number(step):
+        raise renderer.error(node, f"The increment of the range function must be a number {java_str(step)}")
+    step = int(step)  # Number.longValue
+    if is_number(start) and is_number(end):
+        first, last, characters = int(start), int(end), False
+    elif isinstance(start, str) and isinstance(end, str):
+        if len(start.encode("utf-16-le")) != 2 or len(end.encode("utf-16-le")) != 2:
+            raise renderer.error(node, _RANGE_ARGUMENTS)
+        first, last, characters = ord(start), ord(end), True
+    else:
+        raise renderer.error(node, _RANGE_ARGUMENTS)
     if step == 0:
         raise renderer.error(node, "The increment of the range function must be different than 0")
-    if isinstance(start, float) or isinstance(end, float) or isinstance(step, float):
-        start, end, step = int(start), int(end), int(step)  # Pebble truncates doubles to longs
-        if step == 0:
-            raise renderer.error(node, "The increment of the range function must be different than 0")
-    count = max(0, (end - start) // step + 1)
+    count = max(0, (last - first) // step + 1)
     if count > renderer.limits.max_range:
-        raise renderer.error(node, f"range too long: {count} items (the limit is {renderer.limits.max_range})")
-    return list(range(start, end + (1 if step > 0 else -1), step))
+        raise renderer.limit(node, f"range too long: {count} items (the limit is {renderer.limits.max_range})")
+    numbers = range(first, last + (1 if step > 0 else -1), step)
+    return [chr(n) for n in numbers] if characters else list(numbers)
 
 
 def _extreme(pick_greater: bool) -> Callable:
@@ -106,7 +114,8 @@ def _id(renderer, node, args: dict) -> object:
 
 def _ksuid(renderer, node, args: dict) -> object:
     """A K-sortable id: 4 bytes of seconds since 2014-05-13 and 16 random bytes, 27 base-62 digits."""
-    seconds = int(renderer.budget.clock().timestamp()) - _KSUID_EPOCH
+    clock = renderer.budget.options.clock  # a dry run has none, yet still draws ids
+    seconds = int((clock() if clock else datetime.now(UTC)).timestamp()) - _KSUID_EPOCH
     return _base62((seconds << 128) | secrets.randbits(128), 27)
 
 

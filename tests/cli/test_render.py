@@ -175,3 +175,29 @@ def test_a_server_function_without_a_value_is_a_render_error_naming_it(template,
 def test_functions_table_must_name_kestra_functions():
     run = flowlint("render", "x", "--context-json", '{"$functions": {"secrte": {}}}')
     assert (run.code, run.stderr) == (2, "flowlint render: \"$functions\": Kestra has no function 'secrte'\n")
+
+
+def test_the_server_clock_and_time_zone():
+    # kestra DateFilterTest.now: now() reads the server's clock in its default zone (Etc/UTC in Kestra's image)
+    run = flowlint("render", "{{ now() }}|{{ now(format='sql_sec', timeZone='Europe/Paris') }}",
+                   "--now", "2024-05-01T08:00:00Z")  # fmt: skip
+    assert (run.code, run.stdout) == (0, "2024-05-01T08:00:00.000000Z|2024-05-01 10:00:00")
+    run = flowlint("render", "{{ now('iso_zoned_date_time') }} {{ '2024-05-01T08:00:00' | date('HH:mm xxx') }}",
+                   "--now", "2024-05-01T10:00:00+02:00", "--time-zone", "America/New_York")  # fmt: skip
+    assert (run.code, run.stdout) == (0, "2024-05-01T04:00:00-04:00[America/New_York] 08:00 -04:00")
+    run = flowlint("render", "{{ now(format='yyyy') }}")  # the current time by default
+    assert run.code == 0 and run.stdout.isdigit() and int(run.stdout) >= 2026
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--time-zone", "Mars/Olympus"], "flowlint render: --time-zone: Unknown time-zone ID: Mars/Olympus\n"),
+        (["--now", "yesterday"], "flowlint render: --now: not an ISO 8601 date-time: yesterday\n"),
+        (["--now", "2024-05-01T08:00:00"],
+         "flowlint render: --now: give the offset too (2024-05-01T08:00:00Z): 2024-05-01T08:00:00\n"),
+    ],
+)  # fmt: skip
+def test_bad_clock_or_zone_is_a_usage_error(args, message):
+    run = flowlint("render", "{{ now() }}", *args)
+    assert (run.code, run.stdout, run.stderr) == (2, "", message)

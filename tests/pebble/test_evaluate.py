@@ -5,6 +5,7 @@ import pytest
 from flowls.pebble.evaluate import (
     Limits,
     RenderError,
+    RenderOptions,
     Unknowable,
     evaluate_expression,
     is_truthy,
@@ -35,8 +36,8 @@ CONTEXT = {
 }
 
 
-def r(template: str, **kwargs) -> str:
-    return render(template, CONTEXT, **kwargs)
+def r(template: str, **options) -> str:
+    return render(template, CONTEXT, RenderOptions(**options))
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from flowls.pebble.evaluate import RenderError, render
+from flowls.pebble.evaluate import RenderError, RenderOptions, render
 
 TASKS = {
     "tasks": {
@@ -106,8 +106,8 @@ def test_random_identifiers_have_kestra_s_shapes():
     # kestra IDFunctionTest: FriendlyId, a UUID in base 62
     assert re.fullmatch(r"[0-9A-Za-z]{1,22}", render("{{ id() }}", {}))
     # kestra KSUIDFunctionTest: 27 base-62 characters, sortable by time
-    early = render("{{ ksuid() }}", {}, clock=lambda: datetime(2020, 1, 1, tzinfo=UTC))
-    late = render("{{ ksuid() }}", {}, clock=lambda: datetime(2030, 1, 1, tzinfo=UTC))
+    early = render("{{ ksuid() }}", {}, RenderOptions(clock=lambda: datetime(2020, 1, 1, tzinfo=UTC)))
+    late = render("{{ ksuid() }}", {}, RenderOptions(clock=lambda: datetime(2030, 1, 1, tzinfo=UTC)))
     assert re.fullmatch(r"[0-9A-Za-z]{27}", early) and early < late
     # kestra NanoIDFuntionTest.checkStandardNanoId / checkDifferentLength / checkDifferentAlphabet
     assert len(render("{{ nanoId() }}", {})) == 21

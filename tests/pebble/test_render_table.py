@@ -38,11 +38,6 @@ def _row(template: str, context: dict, expected: Expected, source: str) -> tuple
     return pytest.param(template, context, expected, id=source)
 
 
-def _pending(template: str, context: dict, expected: Expected, source: str, change: str) -> tuple:
-    """A row that needs a change in a module other evaluator work owns (``functions.py``)."""
-    return pytest.param(template, context, expected, id=source, marks=pytest.mark.xfail(reason=change, strict=True))
-
-
 def _undefined_row(template: str, context: dict, name: str, source: str) -> tuple:
     return _row(template, context, undefined(name, template), source)
 
@@ -132,13 +127,19 @@ ROWS = [
     _row('{{ "apple" ~ "pear" ~ "banana" }}', {}, "applepearbanana", "kestra PebbleVariableRendererTest.out"),
     _row("{{ 'a' ~ null ~ 1 ~ [1, 'b'] }}", {}, "a1[1, b]", "pebble ConcatenateExpression (toString, null skipped)"),
     _row("{% for i in 0..5 %}{{i}}{% endfor %}", {}, "012345", "pebble CoreTagsTest.testForSequenceNumber"),
-    _pending(
+    _row(
         "{% for i in 'a'..5 %}{{i}}{% endfor %}",
         {},
         (RENDER, "Arguments of range function must be of type Number or String with a length of 1"),
         "pebble CoreTagsTest.testForSequenceNumberException",
-        "functions.py: RangeFunction's message for arguments that are neither numbers nor 1-character strings",
     ),
+    _row(
+        "{{ range(1, 3, 'x') }}",
+        {},
+        (RENDER, "The increment of the range function must be a number x"),
+        "pebble RangeFunction (increment)",
+    ),
+    _row("{{ range(1.9, 3.9) }}", {}, "[1,2,3]", "pebble RangeFunction (Number.longValue truncates)"),
     _row("{{ 'a'..'e' }}", {}, '["a","b","c","d","e"]', "pebble RangeFunction (characters)"),
     _row(
         "{% for i in range(0,10,2) %}{{ i }}{% endfor %}",
