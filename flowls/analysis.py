@@ -15,11 +15,12 @@ from flowls.parse.nodes import Mapping, Node, Sequence
 from flowls.parse.source import Limits, Source, check_text, decode
 from flowls.rules import duplicate_key, encoding, not_a_flow, resource_limit, yaml_syntax
 from flowls.rules.context import RuleContext
-from flowls.rules.registry import CHECKS
+from flowls.rules.registry import CHECKS, RULES
 from flowls.schema.report import report_schema
 from flowls.schema.validate import FlowValidator
 from flowls.suppress import Suppressions, find_suppressions
 from flowls.text import LineIndex
+from flowls.version import KestraVersion
 from flowls.workspace import WorkspaceIndex
 
 
@@ -29,11 +30,18 @@ class Options:
     select: frozenset[str] | None = None  # when set, only these rules report
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)  # per-rule overrides
+    target_version: KestraVersion | None = None  # report what a migration to it must change
 
     @classmethod
     def of(cls, config: Config) -> Options:
         limits = Limits(max_file_size=config.max_file_size, max_depth=config.max_depth)
-        return cls(limits=limits, select=config.select, ignore=config.ignore, severity=config.severity)
+        return cls(
+            limits=limits,
+            select=config.select,
+            ignore=config.ignore,
+            severity=config.severity,
+            target_version=config.target_version,
+        )
 
 
 @dataclass
@@ -109,9 +117,10 @@ class Linter:
             return Document(root, None)
         flow = build_flow(root)
         report_schema(flow, self.validator, reporter)
-        context = RuleContext(flow, reporter, self.validator.index, workspace)
+        context = RuleContext(flow, reporter, self.validator.index, workspace, self.options.target_version)
+        version = context.version.major
         for rule_id, check in CHECKS.items():
-            if self._enabled(rule_id):
+            if self._enabled(rule_id) and version in RULES[rule_id].versions:
                 check(context)
         return Document(root, flow)
 

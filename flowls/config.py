@@ -16,6 +16,7 @@ from flowls.findings import Severity
 from flowls.parse.source import DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_SIZE
 from flowls.rules.registry import RULES
 from flowls.schema.load import is_url
+from flowls.version import KestraVersion, VersionError, parse_version
 
 CONFIG_FILES = ("flowlint.toml", ".flowlint.toml", "pyproject.toml")
 
@@ -27,6 +28,8 @@ class ConfigError(Exception):
 @dataclass
 class Config:
     schema: str | None = None
+    kestra_version: KestraVersion | None = None  # None: the instance schema's, else the default
+    target_version: KestraVersion | None = None  # a version to migrate to (migrate-to-2)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     max_depth: int = DEFAULT_MAX_DEPTH
     select: frozenset[str] | None = None
@@ -88,6 +91,8 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
         name = key.replace("_", "-")
         if name == "schema":
             config.schema = _schema_source(_string(where, key, value), path)
+        elif name in ("kestra-version", "target-version"):
+            setattr(config, name.replace("-", "_"), version_setting(where, key, value))
         elif name == "max-file-size":
             config.max_file_size = _positive(where, key, value)
         elif name == "max-depth":
@@ -108,6 +113,13 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
         else:
             raise ConfigError(f"{where}: unknown setting '{key}'")
     return config
+
+
+def version_setting(where: str, key: str, value: Any) -> KestraVersion:
+    try:
+        return parse_version(value)
+    except VersionError as error:
+        raise ConfigError(f"{where}: '{key}': {error}") from None
 
 
 def rule_ids(where: str, key: str, value: Any) -> list[str]:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate the bundled Kestra flow JSON schema (`schemas/flow.schema.json`).
+"""Generate the bundled Kestra flow JSON schemas (`schemas/flow.schema.json`, `schemas/flow-2.0.schema.json`).
 
 The facts (classes, properties, types, defaults, constraints, unions) come from a Kestra facts
 catalogue extracted from Kestra's Java sources (`kestra-catalogue-<version>.json`, documented in
@@ -11,7 +11,7 @@ The output mirrors the shape of the schema Kestra generates itself (draft 07, on
 class keyed by its Java binary name, `anyOf` unions, pinned `type` discriminators, custom `$…`
 keywords); `schemas/README.md` documents our conventions.
 
-Usage: python scripts/build_schema.py [--catalogue PATH] [--descriptions PATH] [--out PATH] [--check]
+Usage: python scripts/build_schema.py [--catalogue PATH --out PATH] [--descriptions PATH] [--check]
 """
 
 from __future__ import annotations
@@ -29,9 +29,13 @@ from typing import Any
 from ruamel.yaml import YAML
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CATALOGUE = REPO.parent / "shared" / "reference" / "kestra-catalogue-1.x.json"
+REFERENCE = REPO.parent / "shared" / "reference"
 DEFAULT_DESCRIPTIONS = REPO / "schemas" / "descriptions.yaml"
-DEFAULT_OUT = REPO / "schemas" / "flow.schema.json"
+# The bundled schemas: one per Kestra version flowls knows, from that version's catalogue.
+BUNDLED = (
+    (REFERENCE / "kestra-catalogue-1.x.json", REPO / "schemas" / "flow.schema.json"),
+    (REFERENCE / "kestra-catalogue-2.0.json", REPO / "schemas" / "flow-2.0.schema.json"),
+)
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 ROOT_CLASS = "io.kestra.core.models.flows.Flow"
@@ -607,31 +611,37 @@ def render(schema: JsonSchema) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    """Command-line options; defaults point at the 1.x catalogue and the committed files."""
+    """Command-line options; without --catalogue and --out, every bundled schema."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE, help="facts catalogue JSON")
+    parser.add_argument("--catalogue", type=Path, help="facts catalogue JSON (with --out)")
     parser.add_argument("--descriptions", type=Path, default=DEFAULT_DESCRIPTIONS, help="our prose (YAML)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="schema file to write")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when --out is stale")
-    return parser.parse_args(argv)
+    parser.add_argument("--out", type=Path, help="schema file to write (with --catalogue)")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when a schema is stale")
+    args = parser.parse_args(argv)
+    if (args.catalogue is None) != (args.out is None):
+        parser.error("--catalogue and --out go together")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build the schema, then write it or (with --check) compare it with the file on disk."""
+    """Build the schemas, then write them or (with --check) compare them with the files on disk."""
     args = parse_args(argv)
-    descriptions = load_descriptions(args.descriptions)
-    text = render(build_schema(load_catalogue(args.catalogue), descriptions))
-    for label in sorted(set(descriptions.missing)):
-        print(f"warning: no description for {label}", file=sys.stderr)
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else None
-        if current != text:
-            print(f"{args.out} is stale: run python scripts/build_schema.py", file=sys.stderr)
-            return 1
-        return 0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    return 0
+    targets = ((args.catalogue, args.out),) if args.out else BUNDLED
+    stale = 0
+    for catalogue, out in targets:
+        descriptions = load_descriptions(args.descriptions)
+        text = render(build_schema(load_catalogue(catalogue), descriptions))
+        for label in sorted(set(descriptions.missing)):
+            print(f"warning: {out.name}: no description for {label}", file=sys.stderr)
+        if args.check:
+            current = out.read_text(encoding="utf-8") if out.exists() else None
+            if current != text:
+                print(f"{out} is stale: run python scripts/build_schema.py", file=sys.stderr)
+                stale = 1
+            continue
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    return stale
 
 
 if __name__ == "__main__":

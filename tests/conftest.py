@@ -14,6 +14,7 @@ from flowls.analysis import Linter, Options
 from flowls.findings import Finding
 from flowls.schema.load import load_index
 from flowls.schema.validate import FlowValidator
+from flowls.version import KESTRA_2_0
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -23,6 +24,20 @@ CORPUS = SHARED / "corpus"
 @pytest.fixture(scope="session")
 def validator() -> FlowValidator:
     return FlowValidator(load_index())
+
+
+@pytest.fixture(scope="session")
+def validator_2() -> FlowValidator:
+    """The bundled Kestra 2.0 schema's."""
+    return FlowValidator(load_index(version=KESTRA_2_0))
+
+
+# Example options that are flowlint settings of the versions (`kestra-version`, `target-version`).
+VERSION_OPTIONS = ("kestra-version", "target-version")
+
+
+def version_settings(options: dict) -> dict:
+    return {key: options[key] for key in VERSION_OPTIONS if key in options}
 
 
 @pytest.fixture(scope="session")

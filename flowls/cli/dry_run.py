@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flowls.analysis import Linter, Options
 from flowls.cli import output
+from flowls.cli.versions import add_version_argument, apply_version_argument
 from flowls.config import find_config, load_config
 from flowls.schema.load import load_index
 from flowls.schema.validate import FlowValidator
@@ -22,6 +23,7 @@ class DryRunRefused(Exception):
 
 
 def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
+    add_version_argument(parser)
     parser.add_argument("--fail", action="append", default=[], metavar="TASK_ID", help="this task fails")
     parser.add_argument("--warn", action="append", default=[], metavar="TASK_ID", help="this task ends WARNING")
     parser.add_argument("--input", action="append", default=[], metavar="KEY=VALUE", help="an input (JSON accepted)")
@@ -43,15 +45,18 @@ def scenario_from(args: argparse.Namespace) -> Scenario:
     return scenario
 
 
-def dry_run(path: Path, scenario: Scenario, watch: str | None = None) -> Simulation:
-    """Lint and simulate the first flow of ``path``; raises DryRunRefused (after printing the
-    flow's errors, if that is the reason) when Kestra would not run it."""
+def dry_run(args: argparse.Namespace, scenario: Scenario, watch: str | None = None) -> Simulation:
+    """Lint and simulate the first flow of the file ``args.flow``, in ``args.kestra_version``;
+    raises DryRunRefused (after printing the flow's errors, if that is the reason) when Kestra
+    would not run it."""
+    path: Path = args.flow
     try:
         data = path.read_bytes()
     except OSError as error:
         raise DryRunRefused(f"{path}: {error.strerror or error}") from None
     config = load_config(find_config(path.resolve().parent))
-    validator = FlowValidator(load_index(config.schema))
+    apply_version_argument(config, args)
+    validator = FlowValidator(load_index(config.schema, version=config.kestra_version))
     analysis = Linter(validator, Options.of(config)).lint_bytes(data)
     try:
         flow = analysis.flows[0] if analysis.flows else None

@@ -16,7 +16,8 @@ from flowls.cli import output
 from flowls.cli.batch import STDIN, FileResult, Job, default_jobs, lint_files, workspace_of
 from flowls.cli.files import discover, excluded
 from flowls.cli.progress import Progress
-from flowls.config import Config, ConfigError, find_config, load_config, rule_ids
+from flowls.cli.versions import add_version_argument, apply_version_argument
+from flowls.config import Config, ConfigError, find_config, load_config, rule_ids, version_setting
 from flowls.findings import Severity
 from flowls.rules.registry import RULES
 from flowls.schema.load import SchemaLoadError, load_index, pull_schema
@@ -64,6 +65,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--diff", action="store_true", help="print the safe fixes as a diff; change nothing")
     parser.add_argument("--schema", metavar="PATH_OR_URL", help="a Kestra flow schema (file or instance URL)")
     parser.add_argument("--token", help="API token for a schema URL (or FLOWLS_KESTRA_TOKEN)")
+    add_version_argument(parser)
+    parser.add_argument("--target", metavar="VERSION", help="report what to change for this Kestra version (2)")
     parser.add_argument("--config", type=Path, help="config file (default: the nearest one above each file)")
     parser.add_argument("--select", help="comma-separated rule ids: report only these")
     parser.add_argument("--ignore", help="comma-separated rule ids: never report these")
@@ -90,15 +93,16 @@ def _lint_command(argv: list[str]) -> int:
     groups = _group_by_config(files, args.config)
     workspace = workspace_of(files) if len(files) > 1 else None  # one file: its callees are unknown
     token = args.token or os.environ.get("FLOWLS_KESTRA_TOKEN") or None
-    validators: dict[str | None, FlowValidator] = {}
+    validators: dict[tuple[str | None, object], FlowValidator] = {}
     results: dict[int, FileResult] = {}
     progress = Progress(len(files))
     for config_path, members in groups.items():
         config = load_config(config_path)
         _apply_arguments(config, args)
-        if config.schema not in validators:
-            validators[config.schema] = FlowValidator(load_index(config.schema, token=token))
-        linter = Linter(validators[config.schema], Options.of(config))
+        key = (config.schema, config.kestra_version)
+        if key not in validators:
+            validators[key] = FlowValidator(load_index(config.schema, version=config.kestra_version, token=token))
+        linter = Linter(validators[key], Options.of(config))
         kept = [(i, item) for i, item in members if item[1] or not excluded(item[0], config.exclude)]
         for _ in range(len(members) - len(kept)):
             progress.advance()  # excluded by the config: done already
@@ -172,6 +176,9 @@ def _explain_rule(rule_id: str) -> int:
 def _apply_arguments(config: Config, args: argparse.Namespace) -> None:
     if args.schema:
         config.schema = args.schema
+    apply_version_argument(config, args)
+    if args.target is not None:
+        config.target_version = version_setting("--target", "target", args.target)
     if args.max_file_size is not None:
         if args.max_file_size <= 0:
             raise UsageError("--max-file-size must be a positive number of bytes")
@@ -217,7 +224,7 @@ def _simulate_command(argv: list[str]) -> int:
     add_scenario_arguments(parser)
     args = parser.parse_args(argv)
     try:
-        simulation = dry_run(args.flow, scenario_from(args))
+        simulation = dry_run(args, scenario_from(args))
     except DryRunRefused as refused:
         raise UsageError(str(refused)) from None
     sys.stdout.write(report.as_json(simulation) if args.format == "json" else report.timeline(simulation))

@@ -131,7 +131,7 @@ def _task_context(args: argparse.Namespace, given: dict[str, Any]) -> dict[str, 
     inputs = given.get("inputs")
     if isinstance(inputs, dict):
         scenario.inputs.update(inputs)
-    simulation = dry_run(args.flow, scenario, watch=args.task)
+    simulation = dry_run(args, scenario, watch=args.task)
     if simulation.watched is None:
         raise DryRunRefused(
             f"{args.flow}: the dry run never runs a task '{args.task}' (no such task, or the scenario takes "

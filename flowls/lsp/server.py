@@ -24,6 +24,7 @@ from flowls.lsp.convert import Converter, encoding_of
 from flowls.lsp.settings import Settings, effective_config, parse_settings
 from flowls.schema.load import SchemaLoadError, load_index
 from flowls.schema.validate import FlowValidator
+from flowls.version import KestraVersion
 from flowls.workspace import WorkspaceIndex, summarise_flows
 
 log = logging.getLogger("flowls")
@@ -46,7 +47,7 @@ class FlowServer(LanguageServer):
         self.documents: dict[str, DocumentState] = {}
         # One worker: analyses queue up instead of fighting over the GIL with request handlers.
         self.analyser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="flowls-analysis")
-        self._validators: dict[str | None, FlowValidator] = {}
+        self._validators: dict[tuple[str | None, KestraVersion | None], FlowValidator] = {}
         self._linters: dict[tuple, Linter] = {}
         self.folders: list[Path] = []
         self.workspace_index = WorkspaceIndex()  # other flows: Subflow targets and their inputs
@@ -71,6 +72,8 @@ class FlowServer(LanguageServer):
             config = effective_config(Settings(), None)
         key = (
             config.schema,
+            config.kestra_version,
+            config.target_version,
             config.select,
             config.ignore,
             tuple(sorted(config.severity.items())),
@@ -82,14 +85,14 @@ class FlowServer(LanguageServer):
         return linter
 
     def _validator(self, config: Config) -> FlowValidator:
-        source = config.schema
-        if source not in self._validators:
+        key = (config.schema, config.kestra_version)
+        if key not in self._validators:
             try:
-                self._validators[source] = FlowValidator(load_index(source))
+                self._validators[key] = FlowValidator(load_index(config.schema, version=config.kestra_version))
             except SchemaLoadError as error:
                 self.warn(f"flowls: {error}; using the bundled schema")
-                self._validators[source] = self._validators.get(None) or FlowValidator(load_index())
-        return self._validators[source]
+                self._validators[key] = FlowValidator(load_index(version=config.kestra_version))
+        return self._validators[key]
 
     def schedule(self, uri: str, *, delay: float | None = None) -> None:
         """Analyse the document after the debounce delay, replacing any analysis pending."""

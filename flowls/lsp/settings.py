@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flowls.config import Config, ConfigError, find_config, load_config, rule_ids, severities
+from flowls.config import Config, ConfigError, find_config, load_config, rule_ids, severities, version_setting
 from flowls.findings import Severity
+from flowls.version import KestraVersion
 
 DEFAULT_DEBOUNCE_MS = 300
 
@@ -16,6 +17,7 @@ DEFAULT_DEBOUNCE_MS = 300
 @dataclass(frozen=True)
 class Settings:
     schema: str | None = None
+    kestra_version: KestraVersion | None = None
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -38,6 +40,7 @@ def parse_settings(data: Any) -> tuple[Settings, list[str]]:
     problems: list[str] = []
     readers = {
         "schema": lambda v: ("schema", _string(v)),
+        "kestraVersion": lambda v: ("kestra_version", version_setting("settings", "kestraVersion", v)),
         "select": lambda v: ("select", frozenset(rule_ids("settings", "select", v))),
         "ignore": lambda v: ("ignore", frozenset(rule_ids("settings", "ignore", v))),
         "severity": lambda v: ("severity", severities("settings", "severity", v)),
@@ -68,6 +71,8 @@ def effective_config(settings: Settings, document_path: Path | None) -> Config:
     config = load_config(find_config(document_path.parent)) if document_path else Config()
     if settings.schema:
         config.schema = settings.schema
+    if settings.kestra_version is not None:
+        config.kestra_version = settings.kestra_version
     if settings.select is not None:
         config.select = settings.select
     config.ignore = config.ignore | settings.ignore

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from flowls.pebble import ast as p
-from flowls.pebble.builtins import KESTRA_1
+from flowls.pebble.builtins import KESTRA_1, Dialect
 from flowls.pebble.filters import FILTERS, TESTS
 from flowls.pebble.functions import FUNCTIONS
 from flowls.pebble.parser import parse_template
@@ -81,6 +81,7 @@ class RenderOptions:
     clock: Clock | None = None
     time_zone: str = "Etc/UTC"
     known_only: bool = False
+    dialect: Dialect = KESTRA_1  # the Kestra version's Pebble: precedences, functions, filters, tests
 
 
 class Budget:
@@ -120,6 +121,7 @@ class Renderer:
         self.budget = budget
         self.limits = budget.limits
         self.functions = budget.options.functions
+        self.dialect = budget.options.dialect
         self.macros: dict[str, Macro] = {}
         for node in template.body:
             if isinstance(node, p.Macro):
@@ -558,7 +560,7 @@ class Renderer:
 
     def apply_filter(self, call: p.FilterCall, value: object, node: p.Node) -> object:
         self.step(call)
-        builtin = KESTRA_1.filters.get(call.name)
+        builtin = self.dialect.filters.get(call.name)
         if builtin is None:
             raise RenderError("render", f"Filter [{call.name}] does not exist.", call.name_start, call.name_end)
         args = self.arguments(builtin.params, call.args, call.kwargs)
@@ -582,7 +584,7 @@ class Renderer:
             if isinstance(value, Unknowable):
                 return not node.negated
         else:
-            builtin = KESTRA_1.tests.get(node.name)
+            builtin = self.dialect.tests.get(node.name)
             if builtin is None:
                 raise RenderError("render", f"Test [{node.name}] does not exist.", node.name_start, node.name_end)
             value = self.ev(node.expr)
@@ -599,7 +601,7 @@ class Renderer:
         if macro is not None and not self.lookup(name)[0]:
             return self.call_macro(node, macro.node)
         override = self.functions.get(name)
-        builtin = KESTRA_1.functions.get(name)
+        builtin = self.dialect.functions.get(name)
         if override is None and builtin is None:
             message = f"Function or Macro [{name}] does not exist."
             raise RenderError("render", message, node.callee.start, node.callee.end)
@@ -644,7 +646,7 @@ class Renderer:
 
     def render_string(self, node: p.Node, text: str) -> str:
         """``render(text)``: renders a string holding Pebble with the current variables."""
-        template = parse_template(text, KESTRA_1)
+        template = parse_template(text, self.dialect)
         if template.errors:
             error = template.errors[0]
             raise self.error(node, f"cannot parse the string given to render(): {error.message}")
@@ -726,8 +728,8 @@ _EVAL: dict[type, Callable] = {
 _DEFAULT_OPTIONS = RenderOptions()
 
 
-def _parse(template: str, offset: int = 0) -> p.Template:
-    parsed = parse_template(template, KESTRA_1)
+def _parse(template: str, dialect: Dialect, offset: int = 0) -> p.Template:
+    parsed = parse_template(template, dialect)
     if parsed.errors:
         error = parsed.errors[0]
         raise RenderError("parse", error.message, max(0, error.start - offset), max(0, error.end - offset))
@@ -752,7 +754,7 @@ def _render_body(renderer: Renderer) -> str:
 
 def render(template: str, context: dict, options: RenderOptions = _DEFAULT_OPTIONS) -> str:
     """Render a template as Kestra does. Raises ``RenderError`` (kind ``parse`` or ``render``)."""
-    parsed = _parse(template)
+    parsed = _parse(template, options.dialect)
     if not parsed.has_expression:
         return template
     return _run(parsed, context, options, _render_body)  # type: ignore[return-value]
@@ -772,7 +774,7 @@ def _value_of(expr: p.Node) -> Callable[[Renderer], object]:
 def render_typed(template: str, context: dict, options: RenderOptions = _DEFAULT_OPTIONS) -> object:
     """Kestra's ``renderTyped``: a template that is a single ``{{ expr }}`` (whitespace around it
     aside) gives the typed value; any other template its rendered string."""
-    parsed = _parse(template)
+    parsed = _parse(template, options.dialect)
     single = _single_print(parsed)
     if single is None:
         return render(template, context, options)
@@ -782,7 +784,7 @@ def render_typed(template: str, context: dict, options: RenderOptions = _DEFAULT
 def evaluate_expression(source: str, context: dict, options: RenderOptions = _DEFAULT_OPTIONS) -> object:
     """The value of one expression written without braces (offsets in errors are into ``source``)."""
     wrapped = "{{ " + source + " }}"
-    parsed = _parse(wrapped, 3)
+    parsed = _parse(wrapped, options.dialect, 3)
     single = _single_print(parsed)
     if single is None:
         raise RenderError("parse", "expected a single expression", 0, len(source))

@@ -27,6 +27,7 @@ class Rule:
     doc: str
     # Options the examples need (e.g. a small size limit), as ``flowlint`` config keys.
     example_options: dict[str, object] = field(default_factory=dict)
+    versions: frozenset[int] = frozenset({1, 2})  # the Kestra major versions the rule checks
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):

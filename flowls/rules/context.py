@@ -9,9 +9,10 @@ from flowls.expressions import Expression, collect_expressions
 from flowls.findings import Edit, Reporter
 from flowls.model import Flow, Task
 from flowls.parse.nodes import Node
-from flowls.pebble import KESTRA_1, Dialect
+from flowls.pebble import Dialect
 from flowls.rules.base import Rule
 from flowls.schema.index import SchemaIndex
+from flowls.version import KestraVersion
 from flowls.workspace import WorkspaceIndex
 
 
@@ -21,6 +22,7 @@ class RuleContext:
     reporter: Reporter
     schema: SchemaIndex
     workspace: WorkspaceIndex | None = None  # the other flows, when the caller knows them
+    target_version: KestraVersion | None = None  # a version the flow is to be migrated to
 
     @property
     def text(self) -> str:
@@ -32,9 +34,14 @@ class RuleContext:
         return list(self.flow.all_tasks())
 
     @property
+    def version(self) -> KestraVersion:
+        """The Kestra version being checked (the schema's)."""
+        return self.schema.version
+
+    @property
     def dialect(self) -> Dialect:
         """The Pebble of the Kestra version being checked."""
-        return KESTRA_1
+        return self.schema.version.dialect
 
     @cached_property
     def expressions(self) -> list[Expression]:

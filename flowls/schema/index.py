@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from flowls.version import DEFAULT_VERSION, KestraVersion
+
 Schema = dict[str, Any]
 _DEFS = "#/definitions/"
 
@@ -43,6 +45,7 @@ class SchemaIndex:
     union_at: dict[int, str] = field(default_factory=dict)  # id() of the schema holding the anyOf -> key
     plugin_types: dict[str, str] = field(default_factory=dict)  # type value -> definition name
     aliases: dict[str, str] = field(default_factory=dict)  # deprecated alias -> canonical class
+    version: KestraVersion = DEFAULT_VERSION  # the Kestra version whose flows this schema describes
 
     @property
     def definitions(self) -> dict[str, Schema]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from flowls.schema.index import SchemaIndex, SchemaShapeError, index_schema
+from flowls.version import DEFAULT_VERSION, KestraVersion, detect_version
 
 FLOW_SCHEMA_ENDPOINT = "/api/v1/plugins/schemas/flow"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -22,24 +23,39 @@ class SchemaLoadError(Exception):
     """A schema that cannot be read; the message says why and where."""
 
 
-def bundled_schema_path() -> Path:
+def bundled_schema_path(version: KestraVersion = DEFAULT_VERSION) -> Path:
     # Installed wheels carry it inside the package; a source checkout keeps it at the top.
-    for candidate in (_PACKAGE / "schemas" / "flow.schema.json", _PACKAGE.parent / "schemas" / "flow.schema.json"):
+    name = version.schema_file
+    for candidate in (_PACKAGE / "schemas" / name, _PACKAGE.parent / "schemas" / name):
         if candidate.is_file():
             return candidate
-    raise SchemaLoadError("the bundled schema flow.schema.json is missing from this installation")
+    raise SchemaLoadError(f"the bundled schema {name} is missing from this installation")
 
 
-def load_index(source: str | None = None, *, token: str | None = None, cache_dir: Path | None = None) -> SchemaIndex:
-    """The schema index for ``source``: None for the bundled schema, else a path or a URL."""
+def load_index(
+    source: str | None = None,
+    *,
+    version: KestraVersion | None = None,
+    token: str | None = None,
+    cache_dir: Path | None = None,
+) -> SchemaIndex:
+    """The schema index for ``source``: None for the bundled schema of ``version``, else a path or
+    a URL. The index's ``version`` is ``version`` when given, else the one an instance's schema
+    shows, else the default."""
     if source is None:
-        return _index(_read_json(bundled_schema_path()), source="bundled schema", complete=False)
-    if is_url(source):
-        cached = cache_path(source, cache_dir)
-        if not cached.is_file():
-            pull_schema(source, token=token, cache_dir=cache_dir)
-        return _index(_read_json(cached), source=source, complete=True)
-    return _index(_read_json(Path(source)), source=source, complete=True)
+        chosen = version or DEFAULT_VERSION
+        index = _index(_read_json(bundled_schema_path(chosen)), source=f"bundled {chosen} schema", complete=False)
+    else:
+        if is_url(source):
+            cached = cache_path(source, cache_dir)
+            if not cached.is_file():
+                pull_schema(source, token=token, cache_dir=cache_dir)
+            index = _index(_read_json(cached), source=source, complete=True)
+        else:
+            index = _index(_read_json(Path(source)), source=source, complete=True)
+        chosen = version or detect_version(index.plugin_types) or DEFAULT_VERSION
+    index.version = chosen
+    return index
 
 
 def pull_schema(url: str, *, token: str | None = None, cache_dir: Path | None = None, timeout: float = 30) -> Path:

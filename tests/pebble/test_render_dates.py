@@ -33,14 +33,18 @@ ROWS = [
     # kestra DateFilterTest.dateFormat
     _row(f"{{{{ date | date(format='iso', {PARIS}) }}}}", "2013-09-08T17:19:12.000000+02:00", "dateFormat (Date)"),
     _row(f'{{{{ instant | date(format="iso_sec", {PARIS}) }}}}', "2013-09-08T17:19:12+02:00", "dateFormat (iso_sec)"),
-    _row(f'{{{{ instant | date(format="iso_milli", {PARIS}) }}}}', "2013-09-08T17:19:12.123+02:00", "dateFormat (milli)"),
+    _row(
+        f'{{{{ instant | date(format="iso_milli", {PARIS}) }}}}', "2013-09-08T17:19:12.123+02:00", "dateFormat (milli)"
+    ),
     _row(f'{{{{ zoned | date(format="iso", {PARIS}) }}}}', "2013-09-08T17:19:12.123456+02:00", "dateFormat (zoned)"),
     _row(
         f'{{{{ local | date(format="yyyy-MM-dd HH:mm:ss.SSSSSSXXX", {PARIS}) }}}}',
         "2013-09-08 16:19:12.123456+02:00",
         "dateFormat (local in Paris)",
     ),
-    _row('{{ local | date(format="yyyy-MM-dd HH:mm:ss.SSS", timeZone="UTC") }}', "2013-09-08 16:19:12.123", "local UTC"),
+    _row(
+        '{{ local | date(format="yyyy-MM-dd HH:mm:ss.SSS", timeZone="UTC") }}', "2013-09-08 16:19:12.123", "local UTC"
+    ),
     _row('{{ local | date(format="sql", timeZone="UTC") }}', "2013-09-08 16:19:12.123456", "dateFormat (sql)"),
     _row('{{ local | date(format="sql_sec", timeZone="UTC") }}', "2013-09-08 16:19:12", "dateFormat (sql_sec)"),
     _row('{{ local | date(format="sql_milli", timeZone="UTC") }}', "2013-09-08 16:19:12.123", "dateFormat (sql_milli)"),
@@ -80,7 +84,9 @@ ROWS = [
     _row(f'{{{{ 1378653552123456000 | date(format="iso", {PARIS}) }}}}', "2013-09-08T17:19:12.123456+02:00", "nanos"),
     _row(f'{{{{ 1378653552000123456 | date(format="iso", {PARIS}) }}}}', "2013-09-08T17:19:12.123456+02:00", "micros"),
     _row(f'{{{{ 1378653552 | date(format="sql_sec", {PARIS}) }}}}', "2013-09-08 17:19:12", "seconds, sql_sec"),
-    _row(f'{{{{ 1378653552123 | date(format="sql_milli", {PARIS}) }}}}', "2013-09-08 17:19:12.123", "millis, sql_milli"),
+    _row(
+        f'{{{{ 1378653552123 | date(format="sql_milli", {PARIS}) }}}}', "2013-09-08 17:19:12.123", "millis, sql_milli"
+    ),
     _row(f'{{{{ 1378653552123456000 | date(format="sql", {PARIS}) }}}}', "2013-09-08 17:19:12.123456", "nanos, sql"),
     _row(f'{{{{ 1378653552000123456 | date(format="sql", {PARIS}) }}}}', "2013-09-08 17:19:12.123456", "micros, sql"),
     _row('{{ 1378653552123 | date(format="sql_milli", timeZone="UTC") }}', "2013-09-08 15:19:12.123", "millis, UTC"),
@@ -103,7 +109,9 @@ ROWS = [
     _row(f"{{{{ zoned | date('iso_date', {PARIS}) }}}}", "2013-09-08+02:00", "iso_date"),
     _row(f"{{{{ zoned | date('iso_time', {PARIS}) }}}}", "17:19:12.123456+02:00", "iso_time"),
     _row("{{ zoned | date('iso_instant') }}", "2013-09-08T15:19:12.123456Z", "iso_instant"),
-    _row(f"{{{{ zoned | date('iso_local_date_time', {PARIS}) }}}}", "2013-09-08T17:19:12.123456", "iso_local_date_time"),
+    _row(
+        f"{{{{ zoned | date('iso_local_date_time', {PARIS}) }}}}", "2013-09-08T17:19:12.123456", "iso_local_date_time"
+    ),
     _row(f"{{{{ zoned | date('iso_ordinal_date', {PARIS}) }}}}", "2013-251+02:00", "iso_ordinal_date"),
     _row(f"{{{{ zoned | date('iso_week_date', {PARIS}) }}}}", "2013-W36-7+02:00", "iso_week_date"),
     _row(f"{{{{ zoned | date('rfc_1123_date_time', {PARIS}) }}}}", "Sun, 8 Sep 2013 17:19:12 +0200", "rfc_1123"),
@@ -127,11 +135,17 @@ ROWS = [
         "dateAdd hours",
     ),
     _row("{{ '2013-01-31' | dateAdd(1, 'MONTHS', 'iso_local_date') }}", "2013-02-28", "plusMonths clamps the day"),
-    _row("{{ '31.02.2023' | date(existingFormat='dd.MM.yyyy') }}", "2023-02-28T00:00:00.000000Z", "SMART resolver clamps"),
+    _row(
+        "{{ '31.02.2023' | date(existingFormat='dd.MM.yyyy') }}", "2023-02-28T00:00:00.000000Z", "SMART resolver clamps"
+    ),
     _row("{{ '2024-02-29' | dateAdd(1, 'YEARS', 'iso_local_date') }}", "2025-02-28", "plusYears from 29 February"),
     _row("{{ '2013-09-08' | dateAdd('2', 'WEEKS', 'iso_local_date') }}", "2013-09-22", "getAsLong of a string"),
     _row("{{ '2013-09-08' | dateAdd(1.9, 'DAYS', 'iso_local_date') }}", "2013-09-09", "getAsLong truncates"),
-    _row("{{ zoned | timestampMilli }} {{ zoned | timestampMicro | className }}", "1378653552123 java.lang.String", "types"),
+    _row(
+        "{{ zoned | timestampMilli }} {{ zoned | timestampMicro | className }}",
+        "1378653552123 java.lang.String",
+        "types",
+    ),
 ]
 
 ERRORS = [

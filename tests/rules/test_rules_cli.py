@@ -9,7 +9,7 @@ import json
 import textwrap
 
 from flowls.rules.registry import RULES
-from tests.conftest import flowlint
+from tests.conftest import flowlint, version_settings
 
 EXPECTED = [
     (
@@ -174,10 +174,21 @@ EXPECTED = [
 ]
 
 
+def _example_path(rule) -> str:
+    """Examples that need version settings go in a folder whose flowlint.toml has them."""
+    settings = version_settings(rule.example_options)
+    folder = "-".join(f"{key}-{value}" for key, value in settings.items())
+    return f"{folder}/{rule.id}.yaml" if folder else f"{rule.id}.yaml"
+
+
 def test_every_rule_reports_its_bad_example_where_it_is(tmp_path):
     for rule in RULES.values():
         encoding = str(rule.example_options.get("bad-example-encoding", "utf-8"))
-        (tmp_path / f"{rule.id}.yaml").write_bytes(textwrap.dedent(rule.bad_example).encode(encoding))
+        path = tmp_path / _example_path(rule)
+        path.parent.mkdir(exist_ok=True)
+        if settings := version_settings(rule.example_options):
+            (path.parent / "flowlint.toml").write_text("".join(f'{k} = "{v}"\n' for k, v in settings.items()))
+        path.write_bytes(textwrap.dedent(rule.bad_example).encode(encoding))
         for name, text in dict(rule.example_options.get("workspace", {})).items():  # flows the example calls
             (tmp_path / "workspace").mkdir(exist_ok=True)
             (tmp_path / "workspace" / name).write_text(text)
@@ -187,6 +198,6 @@ def test_every_rule_reports_its_bad_example_where_it_is(tmp_path):
         (row["rule"], row["line"], row["column"], row["end_line"], row["end_column"], row["message"])
         for row in json.loads(run.stdout)
     ]
-    assert [row["path"] for row in json.loads(run.stdout)] == [f"{rule}.yaml" for rule, *_ in EXPECTED]
+    assert [row["path"] for row in json.loads(run.stdout)] == [_example_path(RULES[rule]) for rule, *_ in EXPECTED]
     assert got == EXPECTED
     assert {rule for rule, *_ in EXPECTED} == set(RULES) - {"not-a-flow", "resource-limit"}
