@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from flowls.model import Condition, Element, Flow, Task, Trigger
+from flowls.model.flow import renders_in_loop_iteration
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, key_text
 from flowls.parse.scalars import value_offsets
 from flowls.pebble import KESTRA_1, Template, parse_template, walk
@@ -51,6 +52,11 @@ class Expression:
     @cached_property
     def bound_names(self) -> set[str]:
         return bound_names(self.template)
+
+    @property
+    def in_loop_iteration(self) -> bool:
+        """Rendered inside an iteration of a Kestra 2.0 Loop, where ``item`` is defined."""
+        return renders_in_loop_iteration(self.task, self.key if self.owner is self.task else None)
 
     @property
     def in_trigger(self) -> bool:

@@ -16,7 +16,10 @@ def render_rule_docs() -> str:
     parts = ["# flowlint rules\n", "Generated from the rule registry (`scripts/gen_rule_docs.py`).\n"]
     for rule in sorted(RULES.values(), key=lambda r: r.id):
         doc = rule.doc.replace("## ", "### ")
-        parts.append(f"\n## {rule.id}\n\nDefault severity: **{rule.severity.value}**. {rule.summary}\n\n{doc}")
+        parts.append(
+            f"\n## {rule.id}\n\nDefault severity: **{rule.severity.value}**. Kestra {rule.versions_text}. "
+            f"{rule.summary}\n\n{doc}"
+        )
     return "".join(parts)
 
 

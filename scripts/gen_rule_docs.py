@@ -16,8 +16,11 @@ START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
 def table() -> str:
-    rows = ["| rule | default | what it reports |", "| --- | --- | --- |"]
-    rows += [f"| `{r.id}` | {r.severity.value} | {r.summary} |" for r in sorted(RULES.values(), key=lambda r: r.id)]
+    rows = ["| rule | default | Kestra | what it reports |", "| --- | --- | --- | --- |"]
+    rows += [
+        f"| `{r.id}` | {r.severity.value} | {r.versions_text} | {r.summary} |"
+        for r in sorted(RULES.values(), key=lambda r: r.id)
+    ]
     return "\n".join(rows)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from flowls.analysis import Linter, Options
-from flowls.findings import Finding
+from flowls.findings import Finding, Severity
 from flowls.schema.load import load_index
 from flowls.schema.validate import FlowValidator
 from flowls.version import KESTRA_2_0
@@ -48,6 +48,12 @@ def lint(validator: FlowValidator):
         return Linter(validator, options).lint_text(textwrap.dedent(text)).findings
 
     return run
+
+
+def error_lines(linter: Linter, path: Path) -> list[tuple[int, str]]:
+    """The (line, rule) of each error a file gets."""
+    findings = linter.lint_bytes(path.read_bytes()).findings
+    return [(f.range.start.line + 1, f.rule) for f in findings if f.severity is Severity.ERROR]
 
 
 def brief(findings: list[Finding]) -> list[tuple[str, int, int, int, int, str]]:

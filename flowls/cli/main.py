@@ -169,7 +169,7 @@ def _explain_rule(rule_id: str) -> int:
     if rule_id not in RULES:
         raise UsageError(f"unknown rule '{rule_id}' (see `flowlint rules`)")
     rule = RULES[rule_id]
-    print(f"# {rule.id} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.doc}", end="")
+    print(f"# {rule.id} ({rule.severity.value}, Kestra {rule.versions_text})\n\n{rule.summary}\n\n{rule.doc}", end="")
     return EXIT_CLEAN
 
 

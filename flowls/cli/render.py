@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from flowls.cli.dry_run import DryRunRefused, add_scenario_arguments, dry_run, scenario_from
-from flowls.pebble.builtins import KESTRA_1
+from flowls.cli.versions import apply_version_argument
+from flowls.config import find_config, load_config
+from flowls.pebble.builtins import Dialect
 from flowls.pebble.evaluate import Clock, RenderError, RenderOptions, Unknowable, render, system_clock
 from flowls.pebble.functions import FUNCTIONS as SIMULATED_FUNCTIONS
 from flowls.pebble.java_time import JavaError, zone_of
 from flowls.pebble.values import java_str, to_json
 from flowls.text import LineIndex
+from flowls.version import DEFAULT_VERSION, KestraVersion
 
 EXIT_RENDERED, EXIT_RENDER_ERROR, EXIT_USAGE = 0, 1, 2
 FUNCTIONS_KEY = "$functions"  # not a Pebble name, so no variable can clash with it
@@ -60,9 +63,13 @@ def render_command(argv: Sequence[str]) -> int:
     try:
         given = _given_context(args.context, args.context_json)
         context = _merged(_task_context(args, given), given) if args.flow else given
-        functions = _supplied_functions(context.pop(FUNCTIONS_KEY, {}))
+        dialect = _version(args).dialect
         options = RenderOptions(
-            functions=functions, clock=_clock(args.now), time_zone=_time_zone(args.time_zone), known_only=True
+            functions=_supplied_functions(context.pop(FUNCTIONS_KEY, {}), dialect),
+            clock=_clock(args.now),
+            time_zone=_time_zone(args.time_zone),
+            known_only=True,
+            dialect=dialect,
         )
     except (ContextError, DryRunRefused) as error:
         print(f"flowlint render: {error}", file=sys.stderr)
@@ -149,17 +156,24 @@ def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _supplied_functions(table: Any) -> dict[str, Callable]:
+def _version(args: argparse.Namespace) -> KestraVersion:
+    """The option, else the config's, found above the flow (or the working directory)."""
+    config = load_config(find_config(args.flow.resolve().parent if args.flow else Path.cwd()))
+    apply_version_argument(config, args)
+    return config.kestra_version or DEFAULT_VERSION
+
+
+def _supplied_functions(table: Any, dialect: Dialect) -> dict[str, Callable]:
     """Every function that needs a Kestra server: its value from the table when given, else an
     unknowable value whose error says how to give it."""
     if not isinstance(table, dict):
         raise ContextError(f'"{FUNCTIONS_KEY}" maps function names to their values')
     for name in table:
-        if name not in KESTRA_1.functions:
+        if name not in dialect.functions:
             raise ContextError(f"\"{FUNCTIONS_KEY}\": Kestra has no function '{name}'")
     return {
         name: _supplied(name, builtin.params[0] if builtin.params else None, table.get(name, _NOT_GIVEN))
-        for name, builtin in KESTRA_1.functions.items()
+        for name, builtin in dialect.functions.items()
         if name not in SIMULATED_FUNCTIONS or name in table
     }
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flowls.features.document import FlowFile
-from flowls.features.expression_context import ROOTS, Scope, members, scope
+from flowls.features.expression_context import LOOP_ROOTS, ROOTS, Scope, members, scope
 from flowls.features.pebble_position import (
     TAGS,
     PebbleText,
@@ -35,7 +35,8 @@ from flowls.features.schema_docs import (
     union_of,
 )
 from flowls.features.yaml_outline import Cursor, Entry, Outline, read
-from flowls.pebble import KESTRA_1, STATES, TERMINAL_STATES, Builtin
+from flowls.model.flow import renders_in_loop_iteration
+from flowls.pebble import STATES, TERMINAL_STATES, Builtin, Dialect
 from flowls.references import ROOT_VARIABLES
 from flowls.schema.index import Schema, SchemaIndex, Union
 
@@ -300,9 +301,11 @@ def _expression_items(
     text = file.text
     after = re.match(r"[\w-]*" if where.kind == "member" else r"\w*", text[offset:])
     replace = (offset - len(where.word), offset + (after.end() if after else 0))
-    dialect = KESTRA_1
+    dialect = file.schema.version.dialect
     if where.kind == "root":
-        found = _root_items(pebble, replace)
+        here = scope(file, outline, located, offset, entry)
+        loop = file.schema.version.major >= 2 and renders_in_loop_iteration(here.task, here.key)
+        found = _root_items(pebble, replace, dialect, LOOP_ROOTS if loop else {})
         if pebble.bare and not pebble.before.strip() and not entry.inline:
             braces = '"{{ $1 }}"' if entry.style is None else "{{ $1 }}"
             found.insert(0, Completion("{{ }}", "snippet", "Pebble expression", None, braces, True, "00", replace))
@@ -340,15 +343,17 @@ def _member_items(file: FlowFile, where: Scope, chain: tuple[str, ...], replace:
     return found
 
 
-def _root_items(pebble: PebbleText, replace: tuple[int, int]) -> list[Completion]:
+def _root_items(
+    pebble: PebbleText, replace: tuple[int, int], dialect: Dialect, local: dict[str, str]
+) -> list[Completion]:
     found = [
-        Completion(name, "variable", None, ROOTS.get(name), None, False, "0" + name, replace)
-        for name in sorted(ROOT_VARIABLES)
+        Completion(name, "variable", None, {**ROOTS, **local}.get(name), None, False, "0" + name, replace)
+        for name in sorted(ROOT_VARIABLES | set(local))
     ]
     for name in bound_names(pebble.value):
         if name not in ROOT_VARIABLES:
             found.append(Completion(name, "variable", "set in this template", None, None, False, "0" + name, replace))
-    found.extend(_builtin(b, "function", replace, call=True) for b in KESTRA_1.functions.values())
+    found.extend(_builtin(b, "function", replace, call=True) for b in dialect.functions.values())
     return found
 
 

@@ -131,6 +131,8 @@ ROOTS = {
     "files": "Files of a test (test fixtures only).",
     "workerTaskrun": "The worker task run (internal).",
 }
+# Kestra 2.0: set in the iterations of a Loop only.
+LOOP_ROOTS = {"item": "The Loop iteration's item: `item.value`, `item.index`, `item.key` (Kestra 2.0)."}
 _ATTRIBUTES = {
     "flow": {
         "id": "The flow's id.",
@@ -155,6 +157,13 @@ _ATTRIBUTES = {
         "iteration": "The iteration number of the enclosing loop.",
     },
     "parent": {"task": "The parent task: `id`.", "taskrun": "The parent task run: `value`."},
+    "item": {
+        "value": "The current value of the enclosing Loop.",
+        "index": "Its position in the Loop's values, from 0.",
+        "key": "Its key, when the Loop's values are a map.",
+        "parent": "The item of the Loop holding this one: `item.parent.value`.",
+        "parents": "The items of the enclosing Loops, nearest first: `item.parents[0].value` is `item.parent.value`.",
+    },
     "kestra": {"environment": "The instance's environment name.", "url": "The instance's URL."},
 }
 _NESTED = {("parent", "task"): {"id": "The parent task's id."}, ("parent", "taskrun"): {"value": "Its value."}}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flowls.features.document import FlowFile
 from flowls.features.dry_run import phase_task_markdown
-from flowls.features.expression_context import ROOTS, execution_state_markdown, members, scope
+from flowls.features.expression_context import LOOP_ROOTS, ROOTS, execution_state_markdown, members, scope
 from flowls.features.pebble_position import bound_names, chain_before, is_expression_key, pebble_text, signature_of
 from flowls.features.schema_docs import (
     Located,
@@ -19,7 +19,7 @@ from flowls.features.schema_docs import (
 )
 from flowls.features.yaml_outline import Entry, Outline, read
 from flowls.model import Phase
-from flowls.pebble import KESTRA_1, Builtin
+from flowls.pebble import Builtin
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _value_hover(file: FlowFile, outline: Outline, entry: Entry, offset: int) ->
     word = text[start:end]
     before = pebble.before
     after = text[end:].lstrip()
-    dialect = KESTRA_1
+    dialect = file.schema.version.dialect
     if before.endswith(".") or (before.endswith("-") and _dashed_member(before)):
         return _member_hover(file, outline, located, entry, before, word, start, end, offset)
     trimmed = before.rstrip()
@@ -111,8 +111,9 @@ def _value_hover(file: FlowFile, outline: Outline, entry: Entry, offset: int) ->
         return HoverInfo(_builtin_markdown(dialect.tests[word], "test"), start, end)
     if after.startswith("(") and word in dialect.functions:
         return HoverInfo(_builtin_markdown(dialect.functions[word], "function"), start, end)
-    if word in ROOTS:
-        return HoverInfo(f"**{word}** · variable\n\n{ROOTS[word]}", start, end)
+    roots = {**ROOTS, **LOOP_ROOTS} if file.schema.version.major >= 2 else ROOTS
+    if word in roots:
+        return HoverInfo(f"**{word}** · variable\n\n{roots[word]}", start, end)
     if word in bound_names(pebble.value):
         return HoverInfo(f"**{word}** · variable set in this template", start, end)
     return None

@@ -18,6 +18,7 @@ SUBFLOW = frozenset(
 STARTS_EXECUTIONS = SUBFLOW | FOR_EACH_ITEM
 # The tasks a ForEachItem expands into when it runs: its outputs are read through them.
 FOR_EACH_ITEM_SUFFIXES = ("_split", "_items", "_merge")
+LOOP = "io.kestra.plugin.core.flow.Loop"  # Kestra 2.0
 
 
 class Phase(Enum):
@@ -68,6 +69,13 @@ class Task(Element):
             return tuple(self.id + suffix for suffix in FOR_EACH_ITEM_SUFFIXES)
         return ()
 
+    def ancestors(self) -> Iterator[Task]:
+        """The flowable tasks holding this one, innermost first."""
+        parent = self.parent
+        while isinstance(parent, Task):
+            yield parent
+            parent = parent.parent
+
     def walk(self) -> Iterator[Task]:
         """This task and its descendants, depth first, in document order."""
         stack: list[Task] = [self]
@@ -75,6 +83,17 @@ class Task(Element):
             task = stack.pop()
             yield task
             stack.extend(reversed(task.children))
+
+
+def renders_in_loop_iteration(task: Task | None, key: str | None) -> bool:
+    """Whether the property ``key`` of ``task`` renders inside an iteration of a Kestra 2.0 Loop,
+    where ``item`` is set: every property under a Loop, and the Loop's own but ``values``
+    (rendered before any iteration)."""
+    if task is None:
+        return False
+    if task.type == LOOP and key != "values":
+        return True
+    return any(ancestor.type == LOOP for ancestor in task.ancestors())
 
 
 @dataclass(eq=False)

@@ -7,6 +7,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from flowls.findings import Severity
+from flowls.version import VERSIONS
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _YAML_BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
@@ -33,6 +34,12 @@ class Rule:
         if not _ID.match(self.id):
             raise ValueError(f"rule id {self.id!r} is not kebab-case")
         object.__setattr__(self, "doc", textwrap.dedent(self.doc).strip() + "\n")
+
+    @property
+    def versions_text(self) -> str:
+        """The Kestra versions the rule checks, as docs say them: "1.x, 2.0" or "2.0 only"."""
+        names = [VERSIONS[major].name for major in sorted(self.versions)]
+        return ", ".join(names) if len(names) == len(VERSIONS) else f"{names[0]} only"
 
     @property
     def bad_example(self) -> str:

@@ -14,7 +14,8 @@ RULE = Rule(
     Flags a root variable that is not in Kestra's render context (`flow`, `execution`, `task`,
     `taskrun`, `parent`, `parents`, `outputs`, `tasks`, `inputs`, `vars`, `trigger`, `labels`,
     `envs`, `globals`, `kestra`), nor bound by the template itself (`{% set %}`, `{% for %}`,
-    macro parameters); and `vars.x` when neither `variables` nor a SetVariables task has `x`.
+    macro parameters, and in Kestra 2.0 a Loop's `item`); and `vars.x` when neither `variables`
+    nor a SetVariables task has `x`.
     References guarded by `??`, `???`, `is defined` or `default` are left alone, and so are
     the properties of plugins the schema does not know (they may provide variables of their
     own) and of triggers (rendered with the triggering execution's variables).
@@ -51,6 +52,9 @@ RULE = Rule(
 CONTEXT_VARIABLES = {("io.kestra.plugin.core.http.Trigger", "responseCondition"): {"response"}}
 
 
+# Kestra 2.0's Loop gives each iteration its item (item.value, item.index, item.key, item.parent...).
+LOOP_VARIABLES = frozenset({"item"})
+
 SET_VARIABLES = frozenset(("io.kestra.plugin.core.execution.SetVariables",))
 
 
@@ -63,6 +67,8 @@ def check(ctx: RuleContext) -> None:
         if owner_type and owner_type not in ctx.schema.plugin_types:
             continue
         local = expression.bound_names | CONTEXT_VARIABLES.get((owner_type, expression.key), set())
+        if ctx.version.major >= 2 and expression.in_loop_iteration:
+            local = local | LOOP_VARIABLES
         safe = expression.guarded
         for chain in expression.chains:
             name = chain.root.name

@@ -182,7 +182,9 @@ def test_rule_documentation_from_the_command_line(tmp_path):
     assert len(rows) == len(RULES)
     explained = flowlint("rule", "unknown-type", cwd=tmp_path)
     assert explained.code == 0
-    assert explained.stdout.startswith("# unknown-type (warning)\n\nA task, trigger or condition type")
+    assert explained.stdout.startswith("# unknown-type (warning, Kestra 1.x, 2.0)\n\nA task, trigger or condition type")
+    only_2 = flowlint("rule", "schedule-inputs", cwd=tmp_path)
+    assert only_2.stdout.startswith("# schedule-inputs (error, Kestra 2.0 only)\n")
     assert "## Why is this bad?" in explained.stdout
     assert flowlint("rule", "nope", cwd=tmp_path).code == 2
 

@@ -3,13 +3,10 @@ without errors; Kestra's invalid test flows are caught by the rule that should c
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from flowls.analysis import Linter
-from flowls.findings import Severity
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, error_lines
 
 VALIDS = sorted((CORPUS / "kestra-tests" / "valids").glob("*.y*ml"))
 BLUEPRINTS = sorted((CORPUS / "blueprints" / "flows").glob("*.y*ml"))
@@ -80,11 +77,6 @@ def linter(validator) -> Linter:
     return Linter(validator)
 
 
-def _errors(linter: Linter, path: Path) -> list[tuple[int, str]]:
-    findings = linter.lint_bytes(path.read_bytes()).findings
-    return [(f.range.start.line + 1, f.rule) for f in findings if f.severity is Severity.ERROR]
-
-
 def test_corpus_is_complete():
     assert (len(VALIDS), len(BLUEPRINTS)) == (278, 150)
     assert {p.name for p in INVALIDS.iterdir()} == set(CAUGHT) | RUN_TIME_ONLY
@@ -94,17 +86,17 @@ def test_corpus_is_complete():
 
 @pytest.mark.parametrize("path", VALIDS, ids=lambda p: p.name)
 def test_kestra_valid_flow_has_no_error(linter, path):
-    assert _errors(linter, path) == FAIL_ON_PURPOSE.get(path.name, [])
+    assert error_lines(linter, path) == FAIL_ON_PURPOSE.get(path.name, [])
 
 
 @pytest.mark.parametrize("path", BLUEPRINTS, ids=lambda p: p.name)
 def test_blueprint_has_no_error(linter, path):
-    assert _errors(linter, path) == BROKEN_BLUEPRINTS.get(path.name, [])
+    assert error_lines(linter, path) == BROKEN_BLUEPRINTS.get(path.name, [])
 
 
 @pytest.mark.parametrize("name", sorted(RUN_TIME_ONLY))
 def test_run_time_failures_are_not_guessed(linter, name):
-    assert _errors(linter, INVALIDS / name) == []
+    assert error_lines(linter, INVALIDS / name) == []
 
 
 @pytest.mark.parametrize("name", sorted(CAUGHT))

@@ -44,3 +44,27 @@ async def test_globs_attach_files_that_do_not_look_like_flows(session: Session):
         if found:
             break
     assert [d.code for d in found] == ["not-a-flow"]
+
+
+SCHEDULED = (
+    "id: s\nnamespace: company.team\ninputs:\n  - id: who\n    type: STRING\ntasks:\n  - id: each\n"
+    "    type: io.kestra.plugin.core.flow.Loop\n    values: [a]\n    tasks:\n      - id: log\n"
+    '        type: io.kestra.plugin.core.log.Log\n        message: "{{ item.value }}"\ntriggers:\n'
+    '  - id: daily\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: "0 8 * * *"\n'
+)
+
+
+async def test_the_kestra_version_setting(session: Session):
+    uri = "file:///work/flows/version.yaml"
+    session.open(uri, SCHEDULED)
+    one = ["unknown-type", "unknown-variable"]  # 1.x has no Loop, nor its `item`
+    assert sorted(d.code for d in await session.diagnostics(uri)) == one
+    session.client.set_configuration({"debounceMs": 0, "kestraVersion": "2"}, section="flowls")
+    session.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    for _ in range(50):
+        found = await session.diagnostics(uri)
+        if sorted(d.code for d in found) != one:
+            break
+    assert [(d.code, d.range.start.line, d.message) for d in found] == [
+        ("schedule-inputs", 15, "Missing inputs for Schedule Trigger 'daily', missing inputs: 'who'")
+    ]
