@@ -118,6 +118,11 @@ ROWS = [
     # Java 20+ (CLDR 42) puts U+202F before AM/PM in en_US time formats; Kestra runs Java 25
     _row(f"{{{{ zoned | date('short', {PARIS}) }}}}", "9/8/13, 5:19\u202fPM", "short style"),
     _row(f"{{{{ zoned | date('medium', {PARIS}) }}}}", "Sep 8, 2013, 5:19:12\u202fPM", "medium style"),
+    _row(
+        f"{{{{ zoned | date('full', {PARIS}) }}}}",
+        "Sunday, September 8, 2013, 5:19:12\u202fPM Central European Summer Time",
+        "full style",
+    ),
     _row(f"{{{{ zoned | date('EEEE d MMMM yyyy, h:mm a', {PARIS}) }}}}", "Sunday 8 September 2013, 5:19 PM", "texts"),
     _row(f"{{{{ zoned | date('yyyy-MM-dd HH:mm z', locale='en_US', {PARIS}) }}}}", "2013-09-08 17:19 CEST", "en_US"),
     _row("{{ zoned | date('yyyy-MM-dd', timeZone='+05:30') }}", "2013-09-08", "offset zone"),
@@ -215,10 +220,12 @@ def test_now(template: str, options: RenderOptions, expected: str) -> None:
 
 
 def test_what_the_port_cannot_compute_is_unknowable() -> None:
-    # another locale's texts, and long zone names, are not in our java.time port
+    # another locale's texts, and years past 9999, are not in our java.time port
     assert render("{{ zoned | date('MMMM', locale='fr') }}", DATES) == "<unknown: date('MMMM', locale='fr')>"
     assert render("{{ zoned | date('MM', locale='fr') }}", DATES) == "09"
     with pytest.raises(RenderError) as raised:
-        render("{{ zoned | date('zzzz', timeZone='Europe/Paris') }}", DATES, RenderOptions(known_only=True))
-    message = "`date('zzzz', timeZone='Europe/Paris')` cannot be known offline: flowls cannot compute"
-    assert raised.value.message.startswith(message)
+        render("{{ 253402300800 | date }}", DATES, RenderOptions(known_only=True))
+    assert (
+        raised.value.message
+        == "`date` cannot be known offline: flowls cannot compute a date outside the years 1-9999 offline"
+    )
