@@ -155,7 +155,7 @@ def subflow_at(file: FlowFile, offset: int, workspace: WorkspaceIndex) -> FlowSu
     if flow is None:
         return None
     for task in flow.all_tasks():
-        target = subflow_target(task)
+        target = subflow_target(task, file.schema)
         if target is None:
             continue
         if any(_holds(task.mapping.get(key), offset) for key in ("namespace", "flowId")):

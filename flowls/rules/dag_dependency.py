@@ -3,6 +3,7 @@ from flowls.parse.nodes import Mapping, Node, Sequence, scalar_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
 from flowls.rules.input_dependency import find_cycles
+from flowls.rules.versioned import resolve_type
 
 RULE = Rule(
     id="dag-dependency",
@@ -60,12 +61,12 @@ RULE = Rule(
     """,
 )
 
-DAG_TYPES = frozenset({"io.kestra.plugin.core.flow.Dag", "io.kestra.core.tasks.flows.Dag"})
+DAG = "io.kestra.plugin.core.flow.Dag"
 
 
 def check(ctx: RuleContext) -> None:
     for task in ctx.tasks:
-        if task.type in DAG_TYPES:
+        if resolve_type(ctx.schema, task.type) == DAG:
             _check_dag(ctx, task.id, task.mapping.get("tasks"))
 
 

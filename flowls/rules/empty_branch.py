@@ -2,6 +2,7 @@ from flowls.findings import Severity
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolve_type
 
 RULE = Rule(
     id="empty-branch",
@@ -53,12 +54,12 @@ RULE = Rule(
     """,
 )
 
-SWITCH_TYPES = frozenset({"io.kestra.plugin.core.flow.Switch", "io.kestra.core.tasks.flows.Switch"})
+SWITCH = "io.kestra.plugin.core.flow.Switch"
 
 
 def check(ctx: RuleContext) -> None:
     for task in ctx.tasks:
-        if task.type not in SWITCH_TYPES:
+        if resolve_type(ctx.schema, task.type) != SWITCH:
             continue
         # Kestra's test: an empty `cases` map and an empty `defaults` list (a case with no task still counts).
         cases, defaults = task.mapping.pair("cases"), task.mapping.pair("defaults")

@@ -5,27 +5,31 @@ from flowls.findings import Severity
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolvable_inputs
 
 RULE = Rule(
     id="input-definition",
     severity=Severity.ERROR,
-    summary="An input's definition breaks a Kestra input rule (defaults, prefill, itemType, regex, FILE default).",
+    summary="An input's definition breaks a Kestra input rule (defaults, prefill, itemType, regex, FILE, FORM).",
     doc="""
     ## What it does
     Flags the input definitions Kestra's input validators refuse:
     - `defaults` together with `required: false`, or together with `prefill`;
     - an `ARRAY` or `MULTISELECT` input whose `itemType` is `ARRAY`, `SECRET`, `MULTISELECT`
       or `SELECT`;
-    - a `STRING` or `SECRET` `validator`, or a `SELECT` or `MULTISELECT` `values` entry, that
-      is not a valid regular expression (Kestra compiles each value as a Java regex);
+    - a `STRING` or `SECRET` `validator`, or (Kestra 1.x) a `SELECT` or `MULTISELECT` `values`
+      entry, that is not a valid regular expression (Kestra compiles each as a Java regex);
     - a `FILE` input whose `defaults` is neither a `file://` nor an `nsfile://` URI (nor an
-      expression).
+      expression);
+    - in Kestra 2.0, a `FORM` input with `defaults` or a `prefill`, or inside another `FORM`.
+      The inputs of a `FORM` are checked like the others.
 
     ## Why is this bad?
     Kestra refuses to save the flow, with messages such as `Inputs with a default value must
     be required, since the default is always applied.`, `` `itemType` cannot be ARRAY ``,
-    `invalid pattern [\\]` or `inputs of type 'FILE' only support `defaults` as local files
-    using a file URI or as namespace files using a nsfile URI`.
+    `invalid pattern [\\]`, `inputs of type 'FILE' only support `defaults` as local files
+    using a file URI or as namespace files using a nsfile URI` or `A FORM input cannot
+    contain another FORM input; grouping is limited to a single level.`
 
     ## Example
     ```yaml
@@ -63,39 +67,61 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def check(ctx: RuleContext) -> None:
+    forms = ctx.version.major >= 2  # FormInput, and InputValidator's checks of it, are 2.0's
     for item in ctx.flow.inputs:
-        node = item.node
-        if not isinstance(node, Mapping):
+        if not isinstance(item.node, Mapping):
             continue
-        name = f"input '{item.id}'"
-        defaults = _present(node, "defaults")
-        required = node.get("required")
-        if defaults is not None and isinstance(required, Scalar) and required.value is False:
+        if forms and item.type == "FORM":
+            _check_form(ctx, f"input '{item.id}'", item.node)
+        else:
+            _check_input(ctx, f"input '{item.id}'", item.type, item.node)
+    for leaf in resolvable_inputs(ctx) if forms else ():
+        if leaf.form is None:
+            continue  # checked above
+        name = f"input '{leaf.path}'"
+        if leaf.type == "FORM":
+            message = f"FORM input '{leaf.form}' cannot contain another FORM input ({name}): grouping is limited to "
+            ctx.report(RULE, leaf.node.get("type") or leaf.id_node, message + "a single level")
+            _check_form(ctx, name, leaf.node)
+        else:
+            _check_input(ctx, name, leaf.type, leaf.node)
+
+
+def _check_form(ctx: RuleContext, name: str, node: Mapping) -> None:
+    for key in ("defaults", "prefill"):
+        pair = node.pair(key)
+        if pair is not None and _present(node, key) is not None:
             ctx.report(
                 RULE,
-                required,
-                f"{name} has defaults, so it must be required: the default is always applied "
-                "(remove 'required: false')",
+                pair[0],
+                f"{name} is a FORM: it groups other inputs and cannot declare a default value or a prefill",
             )
-        prefill = node.pair("prefill")
-        if defaults is not None and _present(node, "prefill") is not None and prefill is not None:
-            ctx.report(RULE, prefill[0], f"{name} cannot have both defaults and a prefill")
-        item_type = node.get("itemType")
-        if (
-            item.type in ("ARRAY", "MULTISELECT")
-            and isinstance(item_type, Scalar)
-            and item_type.value in BAD_ITEM_TYPES
-        ):
-            ctx.report(RULE, item_type, f"{name} of type {item.type}: itemType cannot be {item_type.value}")
-        if item.type in ("STRING", "SECRET"):
-            _check_pattern(ctx, name, "validator", node.get("validator"))
-        if item.type in ("SELECT", "MULTISELECT"):
-            values = node.get("values")
-            if isinstance(values, Sequence):
-                for value in values.items:
-                    _check_pattern(ctx, name, "value", value)
-        if item.type == "FILE" and isinstance(defaults, Scalar) and isinstance(defaults.value, str):
-            _check_file_default(ctx, name, defaults)
+
+
+def _check_input(ctx: RuleContext, name: str, kind: str | None, node: Mapping) -> None:
+    defaults = _present(node, "defaults")
+    required = node.get("required")
+    if defaults is not None and isinstance(required, Scalar) and required.value is False:
+        ctx.report(
+            RULE,
+            required,
+            f"{name} has defaults, so it must be required: the default is always applied (remove 'required: false')",
+        )
+    prefill = node.pair("prefill")
+    if defaults is not None and _present(node, "prefill") is not None and prefill is not None:
+        ctx.report(RULE, prefill[0], f"{name} cannot have both defaults and a prefill")
+    item_type = node.get("itemType")
+    if kind in ("ARRAY", "MULTISELECT") and isinstance(item_type, Scalar) and item_type.value in BAD_ITEM_TYPES:
+        ctx.report(RULE, item_type, f"{name} of type {kind}: itemType cannot be {item_type.value}")
+    if kind in ("STRING", "SECRET"):
+        _check_pattern(ctx, name, "validator", node.get("validator"))
+    # 1.x's SelectInput and MultiselectInput have `List<@Regex String> values`; 2.0's are ValueOptions
+    values = node.get("values")
+    if kind in ("SELECT", "MULTISELECT") and ctx.version.major == 1 and isinstance(values, Sequence):
+        for value in values.items:
+            _check_pattern(ctx, name, "value", value)
+    if kind == "FILE" and isinstance(defaults, Scalar) and isinstance(defaults.value, str):
+        _check_file_default(ctx, name, defaults)
 
 
 def _present(node: Mapping, key: str) -> Node | None:

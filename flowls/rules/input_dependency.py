@@ -2,6 +2,7 @@ from flowls.findings import Severity
 from flowls.parse.nodes import Mapping, Node, Sequence, scalar_string
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolvable_inputs
 
 RULE = Rule(
     id="input-dependency",
@@ -11,7 +12,9 @@ RULE = Rule(
     ## What it does
     Checks each input's `dependsOn.inputs`: every id must name an input of the flow, and the
     dependencies must not loop back (`a` waits for `b` which waits for `a`). A cycle is
-    reported once, on the dependency that closes it from its first input.
+    reported once, on the dependency that closes it from its first input. In Kestra 2.0 the
+    inputs of a `FORM` input are named by their full path (`form.id`), even from a sibling,
+    and the FORM itself is no input one can depend on.
 
     ## Why is this bad?
     Kestra refuses to save the flow (`Input with id 'b' depends on a non-existent input 'x'.`,
@@ -59,11 +62,12 @@ RULE = Rule(
 
 
 def check(ctx: RuleContext) -> None:
-    # input id -> [(dependency id, the item naming it)], first declaration of each id wins (as in Kestra)
+    # input id -> [(dependency id, the item naming it)], first declaration of each id wins; Kestra 2.0's
+    # FlowValidator.checkFlowInputsDependencyGraph keys FORM inputs by path (Flow.resolvableInputs())
     graph: dict[str, list[tuple[str, Node]]] = {}
-    for item in ctx.flow.inputs:
-        if item.id is not None and item.id not in graph:
-            graph[item.id] = _dependencies(item.node)
+    for item in resolvable_inputs(ctx):
+        if item.path not in graph:
+            graph[item.path] = _dependencies(item.node)
     for input_id, dependencies in graph.items():
         for dependency, node in dependencies:
             if dependency not in graph:

@@ -4,6 +4,7 @@ from flowls.findings import Severity
 from flowls.parse.nodes import Mapping, Scalar
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolve_type
 
 RULE = Rule(
     id="invalid-cron",
@@ -50,7 +51,7 @@ RULE = Rule(
     """,
 )
 
-SCHEDULE_TYPES = frozenset({"io.kestra.plugin.core.trigger.Schedule", "io.kestra.core.models.triggers.types.Schedule"})
+SCHEDULE = "io.kestra.plugin.core.trigger.Schedule"
 NICKNAMES = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly")
 FIELDS = ("minute", "hour", "day-of-month", "month", "day-of-week")
 RANGES = {
@@ -66,7 +67,7 @@ RANGES = {
 def check(ctx: RuleContext) -> None:
     for trigger in ctx.flow.triggers:
         mapping = trigger.node
-        if trigger.type not in SCHEDULE_TYPES or not isinstance(mapping, Mapping):
+        if resolve_type(ctx.schema, trigger.type) != SCHEDULE or not isinstance(mapping, Mapping):
             continue
         node = mapping.get("cron")
         if not isinstance(node, Scalar) or not isinstance(node.value, str) or "{{" in node.value:

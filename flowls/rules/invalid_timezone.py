@@ -8,6 +8,7 @@ from flowls.findings import Severity
 from flowls.parse.nodes import Mapping, Node, Scalar
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolve_type
 
 RULE = Rule(
     id="invalid-timezone",
@@ -58,7 +59,6 @@ RULE = Rule(
 # Known even when the loaded schema does not mark the property with the TimezoneId validator.
 TIMEZONE_PROPERTIES = {
     "io.kestra.plugin.core.trigger.Schedule": ("timezone",),
-    "io.kestra.core.models.triggers.types.Schedule": ("timezone",),
     "io.kestra.plugin.core.trigger.ScheduleOnDates": ("timezone",),
 }
 _REGION = re.compile(r"[A-Za-z][A-Za-z0-9~/._+-]+")
@@ -96,7 +96,7 @@ def _timezones(ctx: RuleContext) -> Iterator[tuple[Node, str]]:
 
 
 def _properties(ctx: RuleContext, plugin: str) -> set[str]:
-    found = set(TIMEZONE_PROPERTIES.get(plugin, ()))
+    found = set(TIMEZONE_PROPERTIES.get(resolve_type(ctx.schema, plugin) or "", ()))
     name = ctx.schema.plugin_types.get(plugin)
     properties = ctx.schema.definitions.get(name, {}).get("properties") if name is not None else None
     if isinstance(properties, dict):

@@ -2,18 +2,20 @@ from flowls.findings import Severity
 from flowls.parse.nodes import Scalar
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
-from flowls.rules.working_directory_child import task_kind
+from flowls.rules.versioned import resolve_type
+from flowls.rules.working_directory_child import WORKER_ROUTING, task_kind
 
 RULE = Rule(
     id="non-runnable-property",
     severity=Severity.WARNING,
-    summary="A task that is not runnable sets timeout, taskCache or workerGroup, which only runnable tasks use.",
+    summary="A task that is not runnable sets timeout, taskCache or its worker, which only runnable tasks use.",
     doc="""
     ## What it does
-    Flags `timeout`, `taskCache` and `workerGroup` on a task whose type is not runnable
-    according to the schema: flowable tasks (`Sequential`, `If`, `ForEach`, …), `Subflow`,
-    and tasks that update the execution (`SetVariables`, `Labels`, …). `timeout` on `Pause`
-    is allowed: it bounds the pause. Types the schema does not know are not flagged.
+    Flags `timeout`, `taskCache` and `workerGroup` (Kestra 1.x) or `workerSelector` (Kestra
+    2.0) on a task whose type is not runnable according to the schema: flowable tasks
+    (`Sequential`, `If`, `Loop`, …), `Subflow`, and tasks that update the execution
+    (`SetVariables`, `Labels`, …). `timeout` on `Pause` is allowed: it bounds the pause. Types
+    the schema does not know are not flagged.
 
     ## Why is this bad?
     Kestra warns that the task `cannot use the 'timeout' property as it's only relevant for
@@ -49,8 +51,7 @@ RULE = Rule(
     """,
 )
 
-PROPERTIES = ("timeout", "taskCache", "workerGroup")
-PAUSE_TYPES = frozenset({"io.kestra.plugin.core.flow.Pause", "io.kestra.core.tasks.flows.Pause"})
+PAUSE = "io.kestra.plugin.core.flow.Pause"
 KIND_NAMES = {
     "task-flowable": "flowable",
     "task-executable": "starts executions",
@@ -59,15 +60,16 @@ KIND_NAMES = {
 
 
 def check(ctx: RuleContext) -> None:
+    properties = ("timeout", "taskCache", WORKER_ROUTING[ctx.version.major])  # FlowService.warnings
     for task in ctx.tasks:
         kind = task_kind(ctx, task.type)
         if kind is None or kind == "task-runnable":
             continue
-        for prop in PROPERTIES:
+        for prop in properties:
             pair = task.mapping.pair(prop)
             if pair is None or (isinstance(pair[1], Scalar) and pair[1].value is None):
                 continue
-            if prop == "timeout" and task.type in PAUSE_TYPES:
+            if prop == "timeout" and resolve_type(ctx.schema, task.type) == PAUSE:
                 continue
             what = KIND_NAMES.get(kind, kind)
             ctx.report(

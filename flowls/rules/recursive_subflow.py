@@ -3,6 +3,7 @@ from flowls.model.flow import STARTS_EXECUTIONS
 from flowls.parse.nodes import scalar_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolve_type
 
 RULE = Rule(
     id="recursive-subflow",
@@ -10,8 +11,8 @@ RULE = Rule(
     summary="A Subflow or ForEachItem task runs the flow it belongs to.",
     doc="""
     ## What it does
-    Flags a `Subflow` (or one of its old names) or `ForEachItem` task whose literal
-    `namespace` and `flowId` are the flow's own.
+    Flags a `Subflow` or (Kestra 1.x) `ForEachItem` task, or one of their 1.x old names, whose
+    literal `namespace` and `flowId` are the flow's own.
 
     ## Why is this bad?
     Kestra refuses to save the flow (`Recursive call to flow [<namespace>.<id>]`): each
@@ -46,7 +47,7 @@ def check(ctx: RuleContext) -> None:
     if flow.id is None or flow.namespace is None:
         return
     for task in flow.all_tasks():
-        if task.type not in STARTS_EXECUTIONS:
+        if resolve_type(ctx.schema, task.type) not in STARTS_EXECUTIONS:  # FlowValidator: an ExecutableTask
             continue
         namespace, flow_id = task.mapping.get("namespace"), task.mapping.get("flowId")
         if flow_id is None or scalar_text(namespace) != flow.namespace or scalar_text(flow_id) != flow.id:

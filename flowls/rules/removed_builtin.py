@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from flowls.findings import Edit, Severity
 from flowls.pebble import ast as p
 from flowls.rules.base import Rule
@@ -6,15 +8,20 @@ from flowls.rules.context import RuleContext
 RULE = Rule(
     id="removed-builtin",
     severity=Severity.WARNING,
-    summary="A Pebble function or filter Kestra removed in the 1.x line.",
+    summary="A Pebble function or filter that Kestra removed.",
     doc="""
     ## What it does
-    Flags the `json()` function and the `json` filter, which Kestra 1.1 removed in favour of
-    `fromJson()` and `toJson`, and fixes them to the new names (same behaviour).
+    Flags the Pebble functions and filters the Kestra version checked no longer has, says which
+    release removed them and what to write instead:
+    - the `json()` function and the `json` filter, which Kestra 1.1 removed in favour of
+      `fromJson()` and `toJson` (the fix renames them: same behaviour);
+    - in Kestra 2.0, `currentEachOutput()`, `parentOutput()` and `iterationOutput()`, removed
+      with `ForEach`: inside a `Loop`, `outputs.<task>` is the current iteration's, and an
+      iteration's outputs are read after the Loop through its `outputs` and `loopOutputs()`.
 
     ## Why is this bad?
-    From Kestra 1.1 on, rendering fails: `Function or Macro [json] does not exist`. Kestra 1.0
-    still has them, hence a warning.
+    Rendering fails: `Function or Macro [json] does not exist`. A warning: Kestra saves the flow
+    (and Kestra 1.0 still has `json`).
 
     ## Example
     ```yaml
@@ -37,8 +44,23 @@ RULE = Rule(
     """,
 )
 
-REMOVED_FUNCTIONS = {"json": "fromJson"}
-REMOVED_FILTERS = {"json": "toJson"}
+
+@dataclass(frozen=True)
+class Removal:
+    release: str  # the first Kestra release without it
+    advice: str
+    rename: str | None = None  # the same builtin under its new name: the fix
+
+
+# Kestra 1.1 dropped json; 2.0's Extension.getFunctions dropped the ForEach helpers with ForEach.
+_IN_A_LOOP = "inside a Loop, outputs.<task> is the current iteration's"
+REMOVED_FUNCTIONS = {
+    "json": Removal("1.1", "use 'fromJson'", "fromJson"),
+    "currentEachOutput": Removal("2.0", _IN_A_LOOP),
+    "parentOutput": Removal("2.0", _IN_A_LOOP),
+    "iterationOutput": Removal("2.0", "read a Loop's iterations after it, through its outputs and loopOutputs()"),
+}
+REMOVED_FILTERS = {"json": Removal("1.1", "use 'toJson'", "toJson")}
 
 
 def check(ctx: RuleContext) -> None:
@@ -52,11 +74,12 @@ def check(ctx: RuleContext) -> None:
                 removed, known = REMOVED_FILTERS, ctx.dialect.filters
             else:
                 continue
-            if name not in removed or name in known:
+            removal = removed.get(name)
+            if removal is None or name in known:
                 continue
-            replacement = removed[name]
             document = expression.span(start, end)
             fix = None
-            if ctx.text[document[0] : document[1]] == name:
-                fix = (f"Use {replacement}", [Edit(*document, replacement)])
-            ctx.report(RULE, document, f"the {kind} '{name}' was removed in Kestra 1.1; use '{replacement}'", fix=fix)
+            if removal.rename is not None and ctx.text[document[0] : document[1]] == name:
+                fix = (f"Use {removal.rename}", [Edit(*document, removal.rename)])
+            message = f"the {kind} '{name}' was removed in Kestra {removal.release}; {removal.advice}"
+            ctx.report(RULE, document, message, fix=fix)

@@ -8,12 +8,13 @@ RULE = Rule(
     summary="The flow id is a word Kestra reserves for its API.",
     doc="""
     ## What it does
-    Flags a flow `id` that Kestra 1.x reserves: `pause`, `resume`, `force-run`,
-    `change-status`, `kill`, `executions`, `search`, `source`, `disable`, `enable`.
+    Kestra 1.x only. Flags a flow `id` that Kestra 1.x reserves: `pause`, `resume`,
+    `force-run`, `change-status`, `kill`, `executions`, `search`, `source`, `disable`, `enable`.
 
     ## Why is this bad?
-    Kestra refuses to save the flow (`Flow id is a reserved keyword`): those words are paths
-    of its executions API.
+    Kestra 1.x refuses to save the flow (`Flow id is a reserved keyword`): those words are
+    paths of its executions API. Kestra 2.0 reserves none: its execution actions moved under
+    `/actions/`.
 
     ## Example
     ```yaml
@@ -34,6 +35,7 @@ RULE = Rule(
         message: hi
     ```
     """,
+    versions=frozenset({1}),  # FlowValidator.RESERVED_FLOW_IDS, which 2.0 removed
 )
 
 RESERVED = (

@@ -13,15 +13,16 @@ RULE = Rule(
     doc="""
     ## What it does
     Compares the durations of a `retry` (on a task, on the flow or on a trigger) the way
-    Kestra's retry validators do: for `constant` and `exponential`, `interval` must be less
+    Kestra's retry checks do: for `constant` and `exponential`, `interval` must be less
     than `maxDuration`; for `exponential`, `interval` must be less than `maxInterval`; for
     `random`, `minInterval` and `maxInterval` must be less than `maxDuration`, and
     `minInterval` less than `maxInterval`. Durations are ISO-8601 (`PT30S`, `P1DT2H`);
     expressions are not compared.
 
     ## Why is this bad?
-    Kestra refuses to save the flow (`'interval' must be less than 'maxDuration' but is
-    PT1H`): such a policy would give up before its first retry.
+    Kestra refuses to save the flow (`'interval' must be less than 'maxDuration'`): such a
+    policy would give up before its first retry. Every pair out of order is reported; Kestra
+    1.x reports only the first of each retry, 2.0 all of them.
 
     ## Example
     ```yaml
@@ -52,7 +53,9 @@ RULE = Rule(
     """,
 )
 
-# (retry type, smaller property, larger property): the first must be strictly less than the second.
+# (retry type, smaller property, larger property): the first must be strictly less than the second. The same in
+# both versions: 1.x's Constant/Exponential/RandomRetryValidator, 2.0's @AssertTrue methods of Constant, Exponential
+# and Random (the validators stopped at the first violation; the methods each report theirs).
 ORDERS = (
     ("constant", "interval", "maxDuration"),
     ("exponential", "interval", "maxDuration"),

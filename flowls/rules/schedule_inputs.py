@@ -1,8 +1,9 @@
 from flowls.findings import Severity
-from flowls.parse.nodes import Mapping, Scalar, Sequence
+from flowls.parse.nodes import Mapping, Scalar
 from flowls.pebble.values import hash_map_order
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolvable_inputs, resolve_type
 
 RULE = Rule(
     id="schedule-inputs",
@@ -67,7 +68,7 @@ def check(ctx: RuleContext) -> None:
         return
     for trigger in ctx.flow.triggers:
         node = trigger.node
-        if ctx.schema.aliases.get(trigger.type or "", trigger.type) != SCHEDULE or not isinstance(node, Mapping):
+        if resolve_type(ctx.schema, trigger.type) != SCHEDULE or not isinstance(node, Mapping):
             continue
         given = node.get("inputs")
         keys = set(given.keys()) if isinstance(given, Mapping) else set()
@@ -80,21 +81,7 @@ def check(ctx: RuleContext) -> None:
 
 
 def _inputs_without_defaults(ctx: RuleContext) -> list[str]:
-    """``Flow.resolvableInputs()`` without defaults: a FORM input stands for its inputs, by dotted path."""
-    found: list[str] = []
-    for item in ctx.flow.inputs:
-        node = item.node
-        if not isinstance(node, Mapping) or item.id is None:
-            continue
-        children = node.get("inputs")
-        if item.type == "FORM":
-            for child in children.items if isinstance(children, Sequence) else ():
-                child_id = child.get("id") if isinstance(child, Mapping) else None
-                if isinstance(child_id, Scalar) and _lacks_defaults(child):
-                    found.append(f"{item.id}.{child_id.value}")
-        elif _lacks_defaults(node):
-            found.append(item.id)
-    return found
+    return [item.path for item in resolvable_inputs(ctx) if _lacks_defaults(item.node)]
 
 
 def _lacks_defaults(node: Mapping) -> bool:

@@ -5,6 +5,7 @@ from flowls.model.flow import STARTS_EXECUTIONS
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, key_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolve_type
 
 RULE = Rule(
     id="system-label",
@@ -13,9 +14,9 @@ RULE = Rule(
     doc="""
     ## What it does
     Flags flow labels whose key starts with `system.`, except `system.readOnly`, and any
-    `system.` label on a trigger, a Subflow or ForEachItem task, an SLA or an
-    `ExecutionLabels` condition (there even `system.readOnly` is refused). Both the list form
-    (`- key: …`) and the map form (`key: value`) are checked.
+    `system.` label on a trigger, a Subflow task, an SLA, or in Kestra 1.x a ForEachItem task
+    or an `ExecutionLabels` condition (there even `system.readOnly` is refused). Both the list
+    form (`- key: …`) and the map form (`key: value`) are checked.
 
     ## Why is this bad?
     Kestra refuses to save the flow (`System labels can only be set by Kestra itself,
@@ -50,13 +51,7 @@ RULE = Rule(
 
 PREFIX = "system."
 READ_ONLY = "system.readOnly"
-LABELLED_CONDITIONS = frozenset(
-    {
-        "io.kestra.plugin.core.condition.ExecutionLabels",
-        "io.kestra.plugin.core.condition.ExecutionLabelsCondition",
-        "io.kestra.core.models.conditions.types.ExecutionLabelsCondition",
-    }
-)
+EXECUTION_LABELS = "io.kestra.plugin.core.condition.ExecutionLabels"  # 1.x: 2.0 has no conditions
 
 
 def check(ctx: RuleContext) -> None:
@@ -73,9 +68,13 @@ def check(ctx: RuleContext) -> None:
         while stack:
             condition = stack.pop()
             stack.extend(condition.children)
-            if condition.type in LABELLED_CONDITIONS:
+            if resolve_type(ctx.schema, condition.type) == EXECUTION_LABELS:
                 holders.append((condition.node, f"condition {condition.type}"))
-    holders.extend((task.node, f"task '{task.id}'") for task in flow.all_tasks() if task.type in STARTS_EXECUTIONS)
+    holders.extend(
+        (task.node, f"task '{task.id}'")
+        for task in flow.all_tasks()
+        if resolve_type(ctx.schema, task.type) in STARTS_EXECUTIONS
+    )
     sla = flow.mapping.get("sla")
     if isinstance(sla, Sequence):
         holders.extend((item, "an SLA") for item in sla.items)

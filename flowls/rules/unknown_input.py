@@ -1,6 +1,7 @@
 from flowls.findings import Severity
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolvable_inputs
 from flowls.schema.describe import did_you_mean
 
 RULE = Rule(
@@ -10,7 +11,8 @@ RULE = Rule(
     doc="""
     ## What it does
     Flags `inputs.x` (or `inputs['x']`) when the flow declares no input `x`. Input ids with dots
-    nest: an input `db.host` is read as `inputs.db.host`, and `inputs.db` is its parent map.
+    nest: an input `db.host` is read as `inputs.db.host`, and `inputs.db` is its parent map; so
+    do the inputs of a Kestra 2.0 `FORM` input: `region` in the FORM `env` is `inputs.env.region`.
     Guarded references (`inputs.x ?? 'default'`, `inputs.x is defined`) are left alone.
 
     ## Why is this bad?
@@ -45,13 +47,15 @@ RULE = Rule(
 
 
 def check(ctx: RuleContext) -> None:
-    ids = {element.id for element in ctx.flow.inputs if element.id}
+    ids = {item.path for item in resolvable_inputs(ctx) if item.path}
+    # and a FORM's own id, which dash-reference reports when it has a dash
+    declared = ids | {element.id for element in ctx.flow.inputs if element.id}
     for expression in ctx.expressions:
         if expression.in_trigger:
             continue
         safe = expression.guarded
         for ref in expression.dashed:
-            if ref.root == "inputs" and ref.name not in ids:
+            if ref.root == "inputs" and ref.name not in declared:
                 message = f"no input '{ref.name}' in this flow{did_you_mean(ref.name, ids)}"
                 ctx.report(RULE, expression.span(ref.name_start, ref.end), message)
         for chain in expression.chains:

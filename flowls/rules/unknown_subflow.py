@@ -1,9 +1,13 @@
+from collections.abc import Iterator
+
 from flowls.findings import Severity
 from flowls.model import Task
 from flowls.model.flow import SUBFLOW
 from flowls.parse.nodes import Node, scalar_text
 from flowls.rules.base import Rule
 from flowls.rules.context import RuleContext
+from flowls.rules.versioned import resolve_type
+from flowls.schema.index import SchemaIndex
 
 # The flow the examples of this rule and of subflow-input call.
 EXAMPLE_CHILD = (
@@ -54,9 +58,10 @@ RULE = Rule(
 )
 
 
-def subflow_target(task: Task) -> tuple[str, str, Node] | None:
-    """A Subflow's literal namespace and flow id, and the node to report at."""
-    if task.type not in SUBFLOW:
+def subflow_target(task: Task, schema: SchemaIndex) -> tuple[str, str, Node] | None:
+    """A Subflow's literal namespace and flow id, and the node to report at; None for other tasks,
+    and for types the schema's Kestra version lacks (2.0 has no old names)."""
+    if resolve_type(schema, task.type) not in SUBFLOW:
         return None
     namespace, flow_id = scalar_text(task.mapping.get("namespace")), task.mapping.get("flowId")
     name = scalar_text(flow_id)
@@ -65,11 +70,16 @@ def subflow_target(task: Task) -> tuple[str, str, Node] | None:
     return namespace, name, flow_id
 
 
+def subflow_targets(ctx: RuleContext) -> Iterator[tuple[Task, tuple[str, str, Node]]]:
+    """The Subflow tasks of the flow with a literal target."""
+    for task in ctx.tasks:
+        if (target := subflow_target(task, ctx.schema)) is not None:
+            yield task, target
+
+
 def check(ctx: RuleContext) -> None:
     if ctx.workspace is None:
         return
-    for task in ctx.tasks:
-        target = subflow_target(task)
-        if target is not None and ctx.workspace.find(target[0], target[1]) is None:
-            namespace, name, node = target
+    for _, (namespace, name, node) in subflow_targets(ctx):
+        if ctx.workspace.find(namespace, name) is None:
             ctx.report(RULE, node, f"no flow '{name}' in namespace '{namespace}' in the workspace")

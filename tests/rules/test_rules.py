@@ -17,7 +17,7 @@ from flowls.workspace import WorkspaceIndex
 def test_ids_are_stable_kebab_case_and_registered_once():
     from flowls.rules import registry
 
-    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", rule_id) for rule_id in RULES)
+    assert all(re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", rule_id) for rule_id in RULES)
     assert len(RULES) == len(registry.MODULES)  # two modules with one id would shadow each other
     assert set(registry.CHECKS) <= set(RULES)
 
