@@ -19,4 +19,4 @@ def test_rule_docs_are_generated_from_the_registry():
         [sys.executable, str(REPO / "scripts" / "gen_rule_docs.py"), "--check"], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    assert "| `terminal-state-check` | warning | execution.state is compared with a final state" in README
+    assert "| `terminal-state-check` | warning | 1.x, 2.0 | execution.state is compared with a final state" in README

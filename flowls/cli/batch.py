@@ -32,6 +32,7 @@ class Job:
     ignores: PathIgnores
     fix: str | None  # None, "write" (apply safe fixes in place) or "diff" (show them)
     workspace: WorkspaceIndex | None = None  # the linted flows, when some call subflows
+    migrated: Linter | None = None  # the target version's linter, for files --fix migrated to it
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class FileResult:
     diff: str = ""
 
 
+MIGRATION_RULE = "migrate-to-2"
 _worker: tuple[Linter, Job] | None = None
 
 
@@ -116,6 +118,8 @@ def _check(linter: Linter, job: Job, path: Path, data: bytes) -> FileResult:
         )
         return FileResult(str(path), findings, fixed=applied, diff=diff)
     path.write_bytes(_encode_like(data, fixed_text))
+    if job.migrated is not None and any(f.rule == MIGRATION_RULE and f.fix for f in findings):
+        linter = job.migrated  # the file is now written for the target version
     remaining = [f for f in linter.lint_text(fixed_text, job.workspace).findings if f.rule not in ignored]
     return FileResult(str(path), remaining, fixed=applied)
 

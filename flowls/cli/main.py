@@ -8,6 +8,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from flowls import __version__
@@ -107,7 +108,11 @@ def _lint_command(argv: list[str]) -> int:
         for _ in range(len(members) - len(kept)):
             progress.advance()  # excluded by the config: done already
         fix = "write" if args.fix else "diff" if args.diff else None
-        job = Job(args.flows_only, config.per_path_ignores, fix, workspace)
+        migrated = None
+        if fix == "write" and config.target_version is not None:
+            target = FlowValidator(load_index(version=config.target_version))
+            migrated = Linter(target, replace(Options.of(config), target_version=None))
+        job = Job(args.flows_only, config.per_path_ignores, fix, workspace, migrated)
         done = lint_files(linter, [item for _, item in kept], job, args.jobs or default_jobs(), progress)
         results.update(zip((i for i, _ in kept), done, strict=True))
     progress.close()

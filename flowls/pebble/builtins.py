@@ -43,8 +43,6 @@ _KESTRA_FUNCTIONS = _table(
     ("fromJson", ("json",), "Parses a JSON string into a value."),
     ("secret", ("key", "namespace", "subkey"), "The value of a secret (looked up by upper-cased key)."),
     ("kv", ("key", "namespace", "errorOnMissing"), "A value from the key-value store."),
-    ("read", (*_FILE, "version"), "The content of a namespace file or an internal-storage (kestra://) file."),
-    ("fileURI", (*_FILE, "version"), "The internal-storage URI of a namespace file."),
     ("render", ("toRender", "recursive"), "Renders a string that itself holds Pebble, recursively by default."),
     ("renderOnce", ("toRender",), "Renders a string that itself holds Pebble, one level only."),
     ("encrypt", ("key", "plaintext"), "Encrypts a string with a key (AES)."),
@@ -67,13 +65,21 @@ _KESTRA_FUNCTIONS = _table(
     ("http", ("uri", "method", "query", "body", "contentType", "headers", "options", "accept"), "Calls a URL."),
 )
 
+_READ = "The content of a namespace file or an internal-storage (kestra://) file."
+_FILE_URI = "The internal-storage URI of a namespace file."
+
 _KESTRA_1_ONLY_FUNCTIONS = _table(
+    ("read", (*_FILE, "version"), _READ),
+    ("fileURI", (*_FILE, "version"), _FILE_URI),
     ("currentEachOutput", ("outputs",), "The outputs of the current iteration of an EachSequential/EachParallel."),
     ("iterationOutput", ("taskId", "iteration"), "The outputs of a task in another iteration of a loop."),
     ("parentOutput", ("index",), "The outputs of an enclosing iterative task."),
 )
 
 _KESTRA_2_ONLY_FUNCTIONS = _table(
+    # 2.0 renamed the namespace file's `version` argument `revision` (ReadFileFunction.REVISION)
+    ("read", (*_FILE, "revision"), _READ),
+    ("fileURI", (*_FILE, "revision"), _FILE_URI),
     ("env", ("name", "default"), "An environment variable, or a default."),
     ("subflow", ("namespace", "id", "inputs", "revision", "labels", "timeout"), "Runs a subflow, returns its outputs."),
     ("loopOutputs", ("outputs", "name"), "The outputs of the iterations of a Loop task."),

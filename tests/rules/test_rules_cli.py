@@ -116,10 +116,10 @@ EXPECTED = [
     ("subflow-input", 9, 7, 9, 13, "flow 'child' declares no input 'regoin' (it has: region)"),
     (
         "schedule-inputs",
-        16,
+        12,
         11,
-        16,
-        50,
+        12,
+        49,
         "Missing inputs for Schedule Trigger 'daily', missing inputs: 'recipient'",
     ),
     (
@@ -129,6 +129,14 @@ EXPECTED = [
         4,
         18,
         "label 'system.username=admin': system labels can only be set by Kestra itself (a flow may only set 'system.readOnly')",
+    ),
+    (
+        "migrate-to-2",
+        5,
+        11,
+        5,
+        45,
+        "ForEach was removed in Kestra 2.0: 'each' becomes a Loop, whose iterations run as their own executions and read the value as item.value",
     ),
     (
         "terminal-state-check",
