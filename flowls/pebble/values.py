@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 _LONG_MIN = -(1 << 63)
 _LONG_MASK = (1 << 64) - 1
@@ -100,7 +100,13 @@ def java_double(value: float) -> str:
     if value == 0:
         return "-0.0" if math.copysign(1.0, value) < 0 else "0.0"
     sign = "-" if value < 0 else ""
-    _, digit_tuple, exponent = Decimal(repr(abs(value))).as_tuple()
+    shortest = Decimal(repr(abs(value)))
+    if len(shortest.as_tuple().digits) == 1:
+        # Java always prints two digits (d.d) and picks the second closest to the exact value, which
+        # only shows for the smallest subnormals: 4.9E-324 where the shortest digit is 5.
+        exact = Decimal(abs(value))
+        shortest = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 1), rounding=ROUND_HALF_EVEN)
+    _, digit_tuple, exponent = shortest.as_tuple()
     digits = "".join(map(str, digit_tuple)).rstrip("0")
     exponent += len("".join(map(str, digit_tuple))) - len(digits)  # value = int(digits) * 10**exponent
     sci = len(digits) - 1 + exponent  # value = d.ddd * 10**sci

@@ -513,3 +513,22 @@ def test_context_is_not_modified():
     context = {"a": 1, "l": [1]}
     render("{% set a = 2 %}{% set l = l + [2] %}{{ a }}", context)
     assert context == {"a": 1, "l": [1]}
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        # Double.toString (Java 19+, JDK-4511638): shortest digits, but always two (d.d), the second the
+        # closest to the exact value: it shows only for the smallest subnormals. Read off Java 25.
+        (5e-324, "4.9E-324"),
+        (1e-323, "9.9E-324"),
+        (2e-323, "2.0E-323"),
+        (1e23, "1.0E23"),
+        (1e-5, "1.0E-5"),
+        (0.001, "0.001"),
+        (1e7, "1.0E7"),
+        (9999999.0, "9999999.0"),
+    ],
+)
+def test_doubles_print_as_java_prints_them(value, text):
+    assert render("{{ x }}", {"x": value}) == text
