@@ -162,7 +162,7 @@ _ATTRIBUTES = {
         "index": "Its position in the Loop's values, from 0.",
         "key": "Its key, when the Loop's values are a map.",
         "parent": "The item of the Loop holding this one: `item.parent.value`.",
-        "parents": "The items of the enclosing Loops, nearest first: `item.parents[0].value` is `item.parent.value`.",
+        "parents": "The items of the enclosing Loops, outermost first (as Kestra 2.0's LoopTest asserts).",
     },
     "kestra": {"environment": "The instance's environment name.", "url": "The instance's URL."},
 }

@@ -1,27 +1,37 @@
 """Kestra's execution algorithm (kestra-semantics.md §3) run over the flow model: phases in
 order, each flowable's own branch selection and state, runIf, allowFailure, retries. Tasks do
 nothing; their outcome comes from the scenario (SUCCESS by default), and expressions are
-rendered by our sandboxed Pebble evaluator against the simulated context."""
+rendered by our sandboxed Pebble evaluator against the simulated context. The schema index's
+Kestra version decides the Pebble dialect, the state priority, and which loop the flow has: 1.x's
+ForEach, or 2.0's Loop, whose iterations are executions of their own (loop.py)."""
 
 from __future__ import annotations
 
 import copy
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Generator, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from flowls.durations import parse_duration
 from flowls.model import Flow, Phase, Task
+from flowls.model.flow import LOOP
 from flowls.parse.nodes import Mapping, Node, Scalar, Sequence, scalar_text, to_plain
-from flowls.pebble.evaluate import RenderError, Unknowable, is_truthy, render, render_typed
+from flowls.pebble.evaluate import RenderError, RenderOptions, Unknowable, is_truthy, render, render_typed
 from flowls.schema.index import SchemaIndex
+from flowls.simulate.loop import IN_ERROR, LoopItem, item_variables, loop_items, reads_file, unknown_items
 from flowls.simulate.scenario import Scenario
+from flowls.version import DEFAULT_VERSION
 
 CORE = "io.kestra.plugin.core."
 COMPUTED_OUTPUTS = {CORE + "debug.Return", CORE + "output.OutputValues"}  # the dry run renders them
-FINAL_STATES = ("KILLED", "FAILED", "WARNING", "PAUSED")  # what guessFinalState looks for, in order
+FOR_EACH = CORE + "flow.ForEach"  # Kestra 1.x; 2.0 has LOOP instead
+# What guessFinalState looks for, in order; 2.0 ranks CANCELLED, which 1.x took for SUCCESS.
+FINAL_STATES = {1: ("KILLED", "FAILED", "WARNING", "PAUSED"), 2: ("KILLED", "FAILED", "CANCELLED", "WARNING", "PAUSED")}
 MAX_LOOPS = 100
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -34,8 +44,14 @@ class TaskRun:
     value: str | None = None
     attempts: int = 1
     reason: str | None = None
+    item: str | None = None  # the item of the Loop iteration it runs in (Kestra 2.0)
     depth: int = 0
     parent_run: TaskRun | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def shown_value(self) -> str | None:
+        """What the report calls its value: the ForEach value (``taskrun.value``) or the Loop item."""
+        return self.value if self.value is not None else self.item
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -44,7 +60,7 @@ class TaskRun:
             "state": self.state,
             "executionState": self.execution_state,
             "parent": self.parent,
-            "value": self.value,
+            "value": self.shown_value,
             "attempts": self.attempts,
             "reason": self.reason,
         }
@@ -62,13 +78,43 @@ class Simulation:
 
 
 class _Exit(Exception):
-    """An execution.Exit task ended the execution."""
+    """An execution.Exit task (``run``) ended the execution."""
 
-    def __init__(self, state: str) -> None:
+    def __init__(self, state: str, run: TaskRun) -> None:
         self.state = state
+        self.run = run
 
 
 @dataclass
+class _Iteration:
+    """An iteration of a Kestra 2.0 Loop: an execution of its own, whose task runs and outputs only
+    it sees; it sees those of the executions around it too."""
+
+    loop_run: TaskRun  # the Loop's, in the enclosing execution
+    item: LoopItem
+    enclosing: _Iteration | None
+    outputs: dict[str, Any] = field(default_factory=dict)
+    task_states: dict[str, Any] = field(default_factory=dict)
+
+    def enclosing_items(self) -> list[LoopItem]:
+        """The items of the iterations around this one, outermost first."""
+        items = []
+        iteration = self.enclosing
+        while iteration is not None:
+            items.insert(0, iteration.item)
+            iteration = iteration.enclosing
+        return items
+
+
+@dataclass(frozen=True)
+class _IterationEnd:
+    item: LoopItem
+    state: str
+    outputs: dict[str, Any] | Unknowable | None  # what the Loop's declared outputs rendered to in it
+    reason: str | None  # why it failed when no task run says so
+
+
+@dataclass(frozen=True)
 class _Frame:
     """Where a task runs: its phase, its flowable parent's run, the loop value it has."""
 
@@ -78,6 +124,11 @@ class _Frame:
     value: str | None = None
     iteration: int | None = None
     values: tuple[str, ...] = ()  # enclosing loop values, outermost first
+    loop: _Iteration | None = None
+
+    def inside(self, run: TaskRun, **changes: Any) -> _Frame:
+        """Where the children of ``run`` (a flowable running here) run."""
+        return replace(self, parent=run, depth=self.depth + 1, **changes)
 
 
 class Simulator:
@@ -88,8 +139,11 @@ class Simulator:
         self.watch = watch  # a task id whose rendering context to keep
         self.watched: dict[str, Any] | None = None
         self.scenario = scenario
-        self.index = index  # types' aliases and declared outputs
+        self.index = index  # types' aliases and declared outputs, the Kestra version
         self.aliases = index.aliases if index is not None else {}
+        self.version = index.version if index is not None else DEFAULT_VERSION
+        self.options = RenderOptions(dialect=self.version.dialect)
+        self.final_states = FINAL_STATES[self.version.major]
         self.runs: list[TaskRun] = []
         self.outputs: dict[str, Any] = {}
         self.task_states: dict[str, Any] = {}
@@ -103,8 +157,7 @@ class Simulator:
             node = element.node
             if not element.id or not isinstance(node, Mapping) or element.id in self.scenario.inputs:
                 continue
-            required = node.get("required")
-            if node.get("defaults") is None and not (isinstance(required, Scalar) and required.value is False):
+            if node.get("defaults") is None and not _optional(node):
                 missing.append(element.id)
         return missing
 
@@ -115,15 +168,16 @@ class Simulator:
         try:
             self._block(phases[Phase.TASKS], phases[Phase.ERRORS], phases[Phase.FINALLY], _Frame(Phase.TASKS, None, 0))
             top = [r for r in self.runs if r.parent is None and r.phase == Phase.TASKS.value]
-            final = _final_state(top)
+            final = self._final_state(top)
         except _Exit as exit_:
             final = exit_.state
             for run in self.runs:  # the Exit task's parents end with its state
                 if run.state == "RUNNING":
                     run.state = exit_.state
-        reason = self._render_flow_outputs()
+        outputs, reason = self._flow_outputs(_Frame(Phase.TASKS, None, 0))
         if reason is not None:
             final = "FAILED"  # as in Kestra, flow outputs that cannot render fail the execution
+        self.flow_outputs = outputs  # exposed as execution.outputs
         self.execution_state = final
         frame = _Frame(Phase.AFTER_EXECUTION, None, 0)
         for task in phases[Phase.AFTER_EXECUTION]:
@@ -133,51 +187,61 @@ class Simulator:
                 break
         return Simulation(final, self.runs, reason, self.watched)
 
-    def _render_flow_outputs(self) -> str | None:
-        """The flow's `outputs`, rendered once tasks are done (exposed as execution.outputs); why
-        they could not be, or None."""
+    def _flow_outputs(self, frame: _Frame) -> tuple[dict[str, Any] | None, str | None]:
+        """The flow's ``outputs`` rendered where ``frame`` is, as when an execution ends (in 2.0, a
+        Loop iteration's too): None for a flow without; and why they could not render, or None."""
         if not self.flow.outputs:
-            return None
+            return None, None
+        declared = [(o.id, o.node) for o in self.flow.outputs if o.id and isinstance(o.node, Mapping)]
+        rendered, reason = self._render_outputs(declared, self._context(None, frame))
+        return (None, reason) if reason is not None else (rendered, None)
+
+    def _render_outputs(self, declared: list[tuple[str, Mapping]], context: dict) -> tuple[dict[str, Any], str | None]:
+        """Declared outputs (``id``, ``value``, ``required``: the flow's, a Loop's) rendered; why a
+        required one could not be, or None."""
         rendered: dict[str, Any] = {}
-        context = self._context(None, _Frame(Phase.TASKS, None, 0))
-        for element in self.flow.outputs:
-            node = element.node
-            if not element.id or not isinstance(node, Mapping):
-                continue
-            required = node.get("required")
+        for output_id, node in declared:
             try:
-                rendered[element.id] = self._value(node.get("value"), context)
+                rendered[output_id] = self._value(node.get("value"), context)
             except RenderError as error:
-                if not (isinstance(required, Scalar) and required.value is False):
-                    return f"Failed to render output values: output '{element.id}': {error.message}"
-        self.flow_outputs = rendered
-        return None
+                if not _optional(node):
+                    return rendered, f"Failed to render output values: output '{output_id}': {error.message}"
+        return rendered, None
 
     def _block(self, tasks: list[Task], errors: list[Task], finally_: list[Task], frame: _Frame, mode: str = "seq",
                concurrent: int = 0) -> str:  # fmt: skip
         """A list with its own errors and finally (the flow's, or a flowable's): Kestra's
         branch selection (§3.3) and state (§3.4)."""
-        main = self._main(tasks, frame, mode, concurrent)
-        failed = any(run.state == "FAILED" for run in main)
-        if failed:
-            for task in errors:
-                self._task(task, _Frame(frame.phase if frame.parent else Phase.ERRORS, *_rest(frame)))
-        for task in finally_:
-            self._task(task, _Frame(frame.phase if frame.parent else Phase.FINALLY, *_rest(frame)))
-        return _final_state(main)
+        return self._final_state(_finish(self._block_steps(tasks, errors, finally_, frame, mode, concurrent)))
 
-    def _main(self, tasks: list[Task], frame: _Frame, mode: str, concurrent: int) -> list[TaskRun]:
-        runs: list[TaskRun] = []
+    def _block_steps(self, tasks: list[Task], errors: list[Task], finally_: list[Task], frame: _Frame,
+                     mode: str = "seq", concurrent: int = 0,
+                     main: list[TaskRun] | None = None) -> Generator[None, None, list[TaskRun]]:  # fmt: skip
+        """A block in turns (see _in_turns): it pauses before starting each task run, or each batch
+        of a Parallel's. Returns the runs of ``tasks``, which it adds to ``main`` when given."""
+        main = [] if main is None else main
         enabled = [t for t in tasks if not _disabled(t)]
         if mode == "dag":
             enabled = _topological(enabled)
         batch = concurrent if mode == "parallel" and concurrent > 0 else (len(enabled) if mode == "parallel" else 1)
         for start in range(0, len(enabled), max(batch, 1)):
+            yield
             started = [self._task(task, frame) for task in enabled[start : start + max(batch, 1)]]
-            runs.extend(run for run in started if run is not None)
-            if any(run is not None and run.state == "FAILED" for run in started):
+            main.extend(run for run in started if run is not None)
+            if _failed(run for run in started if run is not None):
                 break  # no new task starts after a failure; the errors branch takes over
-        return runs
+        yield from self._closing_steps(main, errors, finally_, frame)
+        return main
+
+    def _closing_steps(self, main: list[TaskRun], errors: list[Task], finally_: list[Task],
+                       frame: _Frame) -> Generator[None, None, None]:  # fmt: skip
+        """A block's errors, when a run of ``main`` failed, then its finally: one task a turn."""
+        for tasks, phase in ((errors if _failed(main) else [], Phase.ERRORS), (finally_, Phase.FINALLY)):
+            where = frame if frame.parent else replace(frame, phase=phase)
+            for task in tasks:
+                if not _disabled(task):
+                    yield
+                    self._task(task, where)
 
     # --- one task ---------------------------------------------------------------------------------
 
@@ -186,7 +250,8 @@ class Simulator:
             return None
         kind = self.aliases.get(task.type or "", task.type or "")
         run = TaskRun(task.id or "?", frame.phase.value, "RUNNING", self.execution_state,
-                      frame.parent.task_id if frame.parent else None, frame.value, depth=frame.depth,
+                      frame.parent.task_id if frame.parent else None, frame.value,
+                      item=str(frame.loop.item) if frame.loop else None, depth=frame.depth,
                       parent_run=frame.parent)  # fmt: skip
         self.runs.append(run)
         context = self._context(task, frame)
@@ -195,7 +260,7 @@ class Simulator:
         run_if = scalar_text(task.mapping.get("runIf"))
         if run_if is not None:
             try:
-                if not _truthy(render(run_if, context), run, "runIf"):
+                if not _truthy(self._render(run_if, context), run, "runIf"):
                     return self._end(run, task, frame, "SKIPPED")
             except RenderError as error:
                 run.reason = f"runIf: {error.message}"
@@ -209,7 +274,7 @@ class Simulator:
 
     def _execute(self, task: Task, kind: str, run: TaskRun, frame: _Frame, context: dict) -> str:
         node = task.mapping
-        inner = _Frame(frame.phase, run, frame.depth + 1, frame.value, frame.iteration, frame.values)
+        inner = frame.inside(run)
         lists = {slot: [c for c in task.children if c.slot == slot] for slot in ("tasks", "errors", "finally")}
         if kind in (CORE + "flow.Sequential", CORE + "flow.WorkingDirectory"):
             return self._block(lists["tasks"], lists["errors"], lists["finally"], inner)
@@ -238,8 +303,10 @@ class Simulator:
                 run.reason = f"no case for '{value}' and no defaults"
                 return "FAILED"
             return self._block(branch, lists["errors"], lists["finally"], inner)
-        if kind == CORE + "flow.ForEach":
+        if kind == FOR_EACH and self.version.major == 1:
             return self._for_each(task, run, frame, context, lists)
+        if kind == LOOP and self.version.major == 2:
+            return self._loop(task, run, frame, context, lists)
         if kind in (CORE + "flow.LoopUntil", CORE + "flow.WaitFor"):
             return self._loop_until(task, run, frame, context, lists)
         if kind == CORE + "flow.Pause":
@@ -257,7 +324,7 @@ class Simulator:
         if kind == CORE + "execution.Exit":
             state = (self._render_text(node.get("state"), context) or "SUCCESS").upper()
             run.state = state
-            raise _Exit(state)
+            raise _Exit(state, run)
         return self._leaf(task, kind, run, frame, context)
 
     def _leaf(self, task: Task, kind: str, run: TaskRun, frame: _Frame, context: dict) -> str:
@@ -303,43 +370,104 @@ class Simulator:
         """Values by tasks. ``concurrencyLimit`` value groups run at once (1, the default: one
         after the other; 0: all), each group sequential; the runs start in turns, group by group.
         After a failure no new task run starts and the ForEach's own errors take over."""
-        values = self._loop_values(task.mapping.get("values"), context)
+        values = self._each_values(task.mapping.get("values"), context)
         limit = _integer(self._value(task.mapping.get("concurrencyLimit"), context), 1)
-        enabled = [child for child in lists["tasks"] if not _disabled(child)]
-        pending = [
-            _Frame(frame.phase, run, frame.depth + 1, value, iteration, (*frame.values, value))
-            for iteration, value in enumerate(values)
-        ]
-        active: list[tuple[_Frame, list[int]]] = []  # a started value group and its next task
         runs: list[TaskRun] = []
-        failed = False
-        while (pending or active) and not failed:
-            while pending and (limit <= 0 or len(active) < limit):
-                active.append((pending.pop(0), [0]))
-            for group in list(active):
-                value_frame, position = group
-                if position[0] < len(enabled):
-                    started = self._task(enabled[position[0]], value_frame)
-                    position[0] += 1
-                    if started is not None:
-                        runs.append(started)
-                        failed = failed or started.state == "FAILED"
-                if position[0] >= len(enabled) or failed:
-                    active.remove(group)
-        inner = _Frame(frame.phase, run, frame.depth + 1, frame.value, frame.iteration, frame.values)
-        if failed:
-            for child in lists["errors"]:
-                self._task(child, inner)
-        for child in lists["finally"]:
-            self._task(child, inner)
-        return _final_state(runs)
+        groups = (
+            self._block_steps(lists["tasks"], [], [], frame.inside(run, value=value, iteration=iteration,
+                              values=(*frame.values, value)), main=runs)
+            for iteration, value in enumerate(values)
+        )  # fmt: skip
+        _in_turns(groups, limit, _failed, halt=True)  # each group returns ``runs``, which all share
+        _finish(self._closing_steps(runs, lists["errors"], lists["finally"], frame.inside(run)))
+        return self._final_state(runs)
+
+    def _loop(self, task: Task, run: TaskRun, frame: _Frame, context: dict, lists: dict) -> str:
+        """Kestra 2.0's Loop: an iteration per item, each an execution of its own that runs the
+        Loop's tasks, errors and finally; ``concurrencyLimit`` of them at once (1, the default; 0:
+        all), in turns as ForEach's value groups. With ``transmitFailed`` (the default) an iteration
+        ending FAILED, KILLED or CANCELLED ends the Loop, FAILED or else SUCCESS: no iteration starts
+        any more, the started ones run to their end. Iterations ending otherwise do not change its
+        state (LoopExecutionEventMessageHandler). Its outputs count the iterations and list each
+        one's declared ``outputs``."""
+        node = task.mapping
+        values = self._value(node.get("values"), context, typed=False)
+        depends = unknown_items(values)
+        if depends is None:
+            items = loop_items(values)
+        else:
+            run.reason = f"one iteration simulated: the items depend on {depends}"
+            items = [LoopItem(0, Unknowable(f"an item of {depends}"))]
+        limit = _integer(self._value(node.get("concurrencyLimit"), context), 1)
+        transmit = not _false(node.get("transmitFailed"))
+        fetch = (scalar_text(node.get("fetchType")) or "AUTO").upper()
+        stored: bool | None = fetch == "STORE"  # each iteration's outputs go to a file, or None: unknown
+        if fetch == "AUTO":  # to a file when the values are a URI
+            stored = None if isinstance(values, Unknowable) else reads_file(values)
+        declared = _declared_outputs(node.get("outputs"))
+        running = len(items) if limit <= 0 else min(limit, len(items))
+        counts = {"iterationCount": len(items), "runningIterations": running, "terminatedIterations": 0}
+        entries: list[dict[str, Any]] = []
+        self._output(task, frame, dict(counts))
+        outcome: str | None = None
+
+        def ended(end: _IterationEnd) -> bool:
+            nonlocal outcome
+            if transmit and end.state in IN_ERROR:
+                if outcome is None:
+                    outcome = "FAILED" if end.state == "FAILED" else "SUCCESS"
+                    why = end.reason or f"ended {end.state}, the Loop stops"
+                    run.reason = f"iteration {end.item.index} ({end.item}): {why}"
+                return True
+            counts["runningIterations"] -= 1
+            counts["terminatedIterations"] += 1
+            if end.outputs is not None:
+                entries.append(end.item.output_entry(end.outputs))
+            if outcome is None and counts["runningIterations"] + counts["terminatedIterations"] < len(items):
+                counts["runningIterations"] += 1  # the next iteration starts
+            self._output(task, frame, {**counts, "outputs": entries} if entries else dict(counts))
+            return False
+
+        iterations = (self._iteration(lists, declared, stored, frame, _Iteration(run, it, frame.loop)) for it in items)
+        _in_turns(iterations, limit, ended, halt=False)
+        return outcome or "SUCCESS"
+
+    def _iteration(self, lists: dict, declared: list[tuple[str, Mapping]], stored: bool | None, frame: _Frame,
+                   iteration: _Iteration) -> Generator[None, None, _IterationEnd]:  # fmt: skip
+        """A Loop iteration in turns: its tasks, errors and finally; then, as its execution ends,
+        the flow's outputs render in it (onEnd), and the Loop's declared ones; either failing fails
+        it. An Exit ends this iteration only, in its state. ``frame``: where the Loop runs."""
+        # no taskrun value nor iteration: the iteration's task runs are its execution's own
+        frame = frame.inside(iteration.loop_run, value=None, iteration=None, values=(), loop=iteration)
+        reason = None
+        try:
+            main = yield from self._block_steps(lists["tasks"], lists["errors"], lists["finally"], frame)
+            state = self._final_state(main)
+            reason = self._flow_outputs(frame)[1]
+        except _Exit as exit_:
+            state = exit_.state  # the execution ends there: no onEnd, no flow outputs
+            ancestor = exit_.run.parent_run
+            while ancestor is not iteration.loop_run:
+                ancestor.state = exit_.state
+                ancestor = ancestor.parent_run
+        outputs: dict[str, Any] | Unknowable | None = None
+        if declared:
+            rendered, failure = self._render_outputs(declared, self._context(None, frame))
+            index = iteration.item.index
+            if failure is not None:
+                reason = reason or failure
+            elif stored is None:
+                outputs = Unknowable(f"the outputs of iteration {index} (in a file if the values are a URI)")
+            else:
+                outputs = {"uri": Unknowable(f"the file of the outputs of iteration {index}")} if stored else rendered
+        return _IterationEnd(iteration.item, "FAILED" if reason else state, outputs, reason)
 
     def _loop_until(self, task: Task, run: TaskRun, frame: _Frame, context: dict, lists: dict) -> str:
         limit = _iteration_limit(task.mapping.get("checkFrequency"))
         state = "SUCCESS"
         self._output(task, frame, {"iterationCount": 0})
         for iteration in range(limit):
-            inner = _Frame(frame.phase, run, frame.depth + 1, frame.value, iteration, frame.values)
+            inner = frame.inside(run, iteration=iteration)
             state = self._block(lists["tasks"], lists["errors"], lists["finally"], inner)
             self._output(task, frame, {"iterationCount": iteration + 1})
             if state == "FAILED":
@@ -363,26 +491,43 @@ class Simulator:
             state = "SUCCESS"
         return state
 
+    def _final_state(self, runs: list[TaskRun]) -> str:
+        states = {run.state for run in runs}
+        return next((state for state in self.final_states if state in states), "SUCCESS")
+
     def _end(self, run: TaskRun, task: Task, frame: _Frame, state: str) -> TaskRun:
         run.state = state
         entry = {"state": state}
+        states = frame.loop.task_states if frame.loop else self.task_states
         if frame.value is not None:
-            self.task_states.setdefault(task.id or "?", {})[frame.value] = entry
+            states.setdefault(task.id or "?", {})[frame.value] = entry
         else:
-            self.task_states[task.id or "?"] = entry
+            states[task.id or "?"] = entry
         return run
 
     def _output(self, task: Task, frame: _Frame, outputs: Any) -> None:
+        root = frame.loop.outputs if frame.loop else self.outputs
         if frame.values:  # outputs of tasks in loops are nested by the loop values (§3.8)
-            holder = self.outputs.setdefault(task.id or "?", {})
+            holder = root.setdefault(task.id or "?", {})
             for value in frame.values[:-1]:
                 holder = holder.setdefault(value, {})
             holder[frame.values[-1]] = outputs
         else:
-            self.outputs[task.id or "?"] = outputs
+            root[task.id or "?"] = outputs
+
+    def _visible_outputs(self, iteration: _Iteration | None) -> dict[str, Any]:
+        """TaskOutputService.computeOutputs: a Loop iteration's own outputs, then those of the
+        executions around it, which win; outside iterations, the execution's."""
+        if iteration is None:
+            return self.outputs
+        return {**iteration.outputs, **self._visible_outputs(iteration.enclosing)}
 
     def _context(self, task: Task | None, frame: _Frame) -> dict[str, Any]:
         flow = self.flow
+        in_loop = frame.loop
+        tasks = self.task_states
+        if in_loop is not None:  # RunVariables: the iteration's task runs, then its enclosing execution's
+            tasks = {**in_loop.task_states, **(in_loop.enclosing.task_states if in_loop.enclosing else tasks)}
         execution: dict[str, Any] = {"id": "simulated-execution", "state": self.execution_state}
         execution["startDate"] = Unknowable("execution.startDate")
         if self.flow_outputs is not None:
@@ -392,8 +537,8 @@ class Simulator:
             "execution": execution,
             "task": {"id": task.id, "type": task.type} if task else {},
             "taskrun": {"id": "simulated-taskrun", "startDate": Unknowable("taskrun.startDate"), "attemptsCount": 0},
-            "outputs": self.outputs,
-            "tasks": self.task_states,
+            "outputs": self._visible_outputs(in_loop),
+            "tasks": tasks,
             "vars": to_plain(flow.variables) if flow.variables is not None else {},
             "labels": {
                 label.key: to_plain(label.value_node) for label in flow.labels if label.key and label.value_node
@@ -408,9 +553,12 @@ class Simulator:
             context["taskrun"]["iteration"] = frame.iteration
         if self.flow.inputs:
             context["inputs"] = self._inputs()
+        if in_loop is not None:
+            context["item"] = item_variables(in_loop.item, in_loop.enclosing_items())
         parents = []
         ancestor = frame.parent
-        while ancestor is not None:  # innermost first, as Kestra's `parents`
+        outermost = in_loop.loop_run if in_loop else None  # an iteration's execution does not hold its Loop's run
+        while ancestor is not outermost:  # innermost first, as Kestra's `parents`
             parent: dict[str, Any] = {"task": {"id": ancestor.task_id}}
             if ancestor.value is not None:  # RunVariables.parents: no taskrun key without a value
                 parent["taskrun"] = {"value": ancestor.value}
@@ -446,27 +594,36 @@ class Simulator:
             holder[last] = value
         return values
 
+    def _render(self, text: str, context: dict) -> str:
+        return render(text, context, self.options)
+
     def _render_text(self, node: Node | None, context: dict) -> str:
         text = scalar_text(node)
         if text is None:
             return ""
-        return render(text, context)
+        return self._render(text, context)
 
-    def _value(self, node: Node | None, context: dict) -> Any:
-        """A property's value with every string rendered (lists and maps too)."""
+    def _value(self, node: Node | None, context: dict, typed: bool = True) -> Any:
+        """A property's value with every string rendered (lists and maps too): typed as Kestra's
+        renderTyped, or as text (an Unknowable where it depends on what cannot be known)."""
         if node is None:
             return None
         if isinstance(node, Scalar):
-            if isinstance(node.value, str):
-                return render_typed(node.value, context)
-            return node.value
+            if not isinstance(node.value, str):
+                return node.value
+            if typed:
+                return render_typed(node.value, context, self.options)
+            text = self._render(node.value, context)
+            unknown = _UNKNOWN.search(text)
+            return Unknowable(unknown.group(1)) if unknown else text
         if isinstance(node, Sequence):
-            return [self._value(item, context) for item in node.items]
+            return [self._value(item, context, typed) for item in node.items]
         if isinstance(node, Mapping):
-            return {scalar_text(k) or "?": self._value(v, context) for k, v in node.pairs}
+            return {scalar_text(k) or "?": self._value(v, context, typed) for k, v in node.pairs}
         return None
 
-    def _loop_values(self, node: Node | None, context: dict) -> list[str]:
+    def _each_values(self, node: Node | None, context: dict) -> list[str]:
+        """ForEach's values (Kestra 1.x's FlowableUtils.resolveEachTasks)."""
         value = self._value(node, context)
         if isinstance(value, str):
             try:
@@ -511,13 +668,52 @@ def _iteration_limit(check: Node | None) -> int:
     return max(1, min(limit, MAX_LOOPS))
 
 
-def _final_state(runs: list[TaskRun]) -> str:
-    states = {run.state for run in runs}
-    return next((state for state in FINAL_STATES if state in states), "SUCCESS")
+def _finish(steps: Generator[None, None, T]) -> T:
+    """What turns (see _in_turns) come to, taken one after the other."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as end:
+            return end.value
 
 
-def _rest(frame: _Frame) -> tuple:
-    return frame.parent, frame.depth, frame.value, frame.iteration, frame.values
+def _in_turns(groups: Iterable[Generator[None, None, T]], limit: int, stops: Callable[[T], bool], halt: bool) -> None:
+    """Groups of task runs run as Kestra runs a loop's: at most ``limit`` at once (0: all); each
+    turn starts the next task run of every active group, in order; a group that ends (its last run
+    started) makes room for the next. Once ``stops`` says so of what a group ended with, no group
+    starts any more, and with ``halt`` the active ones stop after this turn too (a ForEach's task
+    runs are its own: none starts after a failure); else they run to their end (Loop iterations
+    are executions of their own)."""
+    pending = iter(groups)
+    active: list[Generator[None, None, T]] = []
+    closed = False
+
+    def step(group: Generator[None, None, T]) -> bool:
+        """One turn of ``group``; whether it goes on."""
+        nonlocal closed
+        try:
+            next(group)
+        except StopIteration as end:
+            closed = stops(end.value) or closed
+            return False
+        return True
+
+    while True:
+        while not closed and (limit <= 0 or len(active) < limit):
+            group = next(pending, None)
+            if group is None:
+                break
+            if step(group):  # up to its first task run: a group with none ends here
+                active.append(group)
+        if not active:
+            return
+        active = [group for group in active if step(group)]
+        if closed and halt:
+            return
+
+
+def _failed(runs: Iterable[TaskRun]) -> bool:
+    return any(run.state == "FAILED" for run in runs)
 
 
 def _disabled(task: Task) -> bool:
@@ -527,6 +723,21 @@ def _disabled(task: Task) -> bool:
 def _flag(task: Task, key: str) -> bool:
     node = task.mapping.get(key)
     return isinstance(node, Scalar) and node.value is True
+
+
+def _false(node: Node | None) -> bool:
+    return isinstance(node, Scalar) and node.value is False
+
+
+def _optional(node: Mapping) -> bool:
+    """An input or output with ``required: false``."""
+    return _false(node.get("required"))
+
+
+def _declared_outputs(node: Node | None) -> list[tuple[str, Mapping]]:
+    """A Loop's ``outputs``: flow-style declarations, by id."""
+    items = node.items if isinstance(node, Sequence) else []
+    return [(key, item) for item in items if isinstance(item, Mapping) and (key := scalar_text(item.get("id")))]
 
 
 def _integer(value: Any, default: int) -> int:

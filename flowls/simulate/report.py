@@ -8,7 +8,7 @@ from flowls.simulate.engine import Simulation
 
 
 def timeline(simulation: Simulation) -> str:
-    names = ["  " * run.depth + run.task_id + (f" [{run.value}]" if run.value is not None else "")
+    names = ["  " * run.depth + run.task_id + (f" [{run.shown_value}]" if run.shown_value is not None else "")
              for run in simulation.taskruns]  # fmt: skip
     width = max((len(name) for name in names), default=10)
     lines = []
