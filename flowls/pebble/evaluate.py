@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from flowls.pebble import ast as p
-from flowls.pebble.builtins import KESTRA_1, Dialect
+from flowls.pebble.builtins import KESTRA_1, KESTRA_2, Dialect
 from flowls.pebble.filters import FILTERS, TESTS
 from flowls.pebble.functions import FUNCTIONS
 from flowls.pebble.parser import parse_template
@@ -457,6 +457,9 @@ class Renderer:
         if op == "!=":
             return not java_equals(left, right)
         if op in _COMPARISONS:
+            if self.dialect is KESTRA_2 and isinstance(left, str) and isinstance(right, str):
+                # Kestra 2.0's own comparison expressions order two strings as String.compareTo does.
+                return _COMPARE[op](_utf16(left), _utf16(right))
             if left is None or right is None:
                 return False
             if not is_number(left) or not is_number(right):
@@ -674,6 +677,11 @@ _FLOAT_OPS = {
     "/": lambda a, b: a / b,
     "%": lambda a, b: __import__("math").fmod(a, b),
 }
+
+
+def _utf16(text: str) -> bytes:
+    """Big-endian UTF-16 code units, which compare as Java's ``String.compareTo`` orders strings."""
+    return text.encode("utf-16-be", "surrogatepass")
 
 
 def _substring(s: str, begin: int, end: int | None = None) -> str:

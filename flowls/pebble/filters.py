@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from urllib.parse import quote_plus, unquote_plus
 
-from flowls.pebble import dates, formats
+from flowls.pebble import dates, formats, kestra2
 from flowls.pebble.values import (
     Entry,
     Unknowable,
@@ -795,3 +795,4 @@ TESTS.update(
 
 FILTERS.update(dates.FILTERS)
 FILTERS.update(formats.FILTERS)
+FILTERS.update(kestra2.FILTERS)

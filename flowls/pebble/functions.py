@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from flowls.pebble import dates, formats
+from flowls.pebble import dates, formats, kestra2
 from flowls.pebble.values import RenderError, is_number, java_str, type_name
 
 _RANGE_ARGUMENTS = "Arguments of range function must be of type Number or String with a length of 1"
@@ -284,6 +284,7 @@ FUNCTIONS: dict[str, Callable] = {
     "fetchContext": _context,
     **dates.FUNCTIONS,
     **formats.FUNCTIONS,
+    **kestra2.FUNCTIONS,
 }
 
 __all__ = ["FUNCTIONS", "RenderError"]
