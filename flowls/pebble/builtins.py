@@ -230,6 +230,8 @@ class Dialect:
     functions: Mapping[str, Builtin]
     filters: Mapping[str, Builtin]
     tests: Mapping[str, Builtin]
+    # Pebble 4.1.2 (Kestra 2.0) reads string operands of arithmetic as numbers (OperatorUtils.toNumber)
+    string_arithmetic: bool = False
 
     def __repr__(self) -> str:
         return f"Dialect({self.name!r})"
@@ -251,4 +253,5 @@ KESTRA_2 = Dialect(
     FUNCTIONS_2,
     FILTERS_2,
     TESTS_2,
+    string_arithmetic=True,
 )

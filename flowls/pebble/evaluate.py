@@ -15,6 +15,7 @@ bounded by ``Limits``. What cannot be known offline (secrets, KV, the clock, fil
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -57,6 +58,10 @@ __all__ = [
 
 _ARITHMETIC = frozenset(("+", "-", "*", "/", "%"))
 _COMPARISONS = frozenset(("<", ">", "<=", ">="))
+# What Long.parseLong and Double.parseDouble accept (the decimal forms; Java trims control characters
+# and spaces around a double, and allows a type suffix).
+_JAVA_LONG = re.compile(r"[+-]?\d+")
+_JAVA_DOUBLE = re.compile(r"[\x00-\x20]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?[\x00-\x20]*", re.ASCII)
 
 
 Clock = Callable[[], datetime]
@@ -519,7 +524,9 @@ class Renderer:
                     del result[i]
                     break
             return result
-        if not is_number(left) or not is_number(right):
+        if self.dialect.string_arithmetic:
+            left, right = self.to_number(node, left), self.to_number(node, right)
+        elif not is_number(left) or not is_number(right):
             raise self.error(node, f"invalid operands for mathematical operation [{_OPERATION_NAMES[op]}]")
         if isinstance(left, float) or isinstance(right, float):
             a, b = float(left), float(right)  # type: ignore[arg-type]
@@ -535,6 +542,22 @@ class Renderer:
             quotient = abs(a) // abs(b) * (1 if (a >= 0) == (b >= 0) else -1)
             return wrap_long(quotient if op == "/" else a - b * quotient)
         return wrap_long(_INT_OPS[op](a, b))
+
+    def to_number(self, node: p.Node, value: object) -> object:
+        """Pebble 4.1.2's ``OperatorUtils.toNumber``: a string with ``.``, ``e`` or ``E`` through
+        ``Double.parseDouble``, any other through ``Long.parseLong``."""
+        if is_number(value):
+            return value
+        if not isinstance(value, str):
+            raise self.error(node, f"Cannot convert to Number: {java_str(value)}")
+        if "." in value or "e" in value or "E" in value:
+            if value.count(".") > 1:
+                raise self.error(node, "multiple points")
+            if _JAVA_DOUBLE.fullmatch(value):
+                return float(value.strip("".join(map(chr, range(33)))).rstrip("dDfF"))
+        elif _JAVA_LONG.fullmatch(value) and -(2**63) <= int(value) < 2**63:
+            return int(value)
+        raise self.error(node, f'For input string: "{value}"')
 
     def ev_filter(self, node: p.Filter) -> object:
         call = node.filter

@@ -636,3 +636,33 @@ def test_versions_differ(template: str, context: dict, kestra_1: Expected, kestr
 
 def test_table_size() -> None:
     assert len(ROWS) + len(VERSION_ROWS) >= 60
+
+
+@pytest.mark.parametrize(
+    ("template", "one", "two"),
+    [
+        # pebble 4.1.2 OperatorUtils.toNumber (LogicTest, OperatorUtilsToNumberTest): Kestra 2.0 reads string
+        # operands of - * / % (and + without a string side) as numbers; 1.x (Pebble 4.1.1) refuses them
+        ("{{ '10' * 2 }}", ("render", "invalid operands for mathematical operation [MULTIPLICATION]"), "20"),
+        ("{{ '7' - '2.5' }}", ("render", "invalid operands for mathematical operation [SUBTRACT]"), "4.5"),
+        ("{{ -'5' }}", ("render", "invalid operands for mathematical operation [MULTIPLICATION]"), "-5"),
+        ("{{ '1e3' / 10 }}", ("render", "invalid operands for mathematical operation [DIVISION]"), "100.0"),
+        ("{{ '9' + 1 }}", "91", "91"),  # a string side still concatenates
+        ("{{ 'abc' * 2 }}", ("render", "invalid operands for mathematical operation [MULTIPLICATION]"),
+         ("render", 'For input string: "abc"')),
+        ("{{ '1.2.3' * 2 }}", ("render", "invalid operands for mathematical operation [MULTIPLICATION]"),
+         ("render", "multiple points")),
+        ("{{ true * 2 }}", ("render", "invalid operands for mathematical operation [MULTIPLICATION]"),
+         ("render", "Cannot convert to Number: true")),
+        ("{{ ' 5' * 2 }}", ("render", "invalid operands for mathematical operation [MULTIPLICATION]"),
+         ("render", 'For input string: " 5"')),  # Long.parseLong does not trim
+    ],
+)  # fmt: skip
+def test_string_operands_in_arithmetic(template, one, two):
+    for dialect, expected in ((KESTRA_1, one), (KESTRA_2, two)):
+        if isinstance(expected, str):
+            assert render(template, {}, RenderOptions(dialect=dialect)) == expected
+        else:
+            with pytest.raises(RenderError) as raised:
+                render(template, {}, RenderOptions(dialect=dialect))
+            assert (raised.value.kind, raised.value.message) == expected
