@@ -92,12 +92,25 @@ def guarded(template: p.Template) -> set[int]:
             roots.append(node.left)
         elif _is_guard(node):
             roots.append(node.expr)  # type: ignore[attr-defined]
-    ids = {id(inner) for root in roots for inner in walk(root)}
+    ids = {id(inner) for root in roots for inner in _tolerated(root, template.wrapping)}
     texts = {template.text[root.start : root.end] for root in roots}
     for chain in chains(template):
         if template.text[chain.node.start : chain.node.end] in texts:
             ids.update(id(inner) for inner in walk(chain.node))
     return ids
+
+
+def _tolerated(root: p.Node, wrapping: frozenset[str]) -> list[p.Node]:
+    """The nodes under a guard that it protects: not those under an operator that wraps their
+    failure (``x + 1 ?? 0`` fails in Kestra when x is undefined)."""
+    found: list[p.Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if not (isinstance(node, p.Binary) and node.op in wrapping):
+            stack.extend(p.children(node))
+    return found
 
 
 def _is_guard(node: p.Node) -> bool:

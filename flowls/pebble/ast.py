@@ -266,6 +266,7 @@ class Template:
     body: list[Node]
     errors: list[PebbleError]
     has_expression: bool  # any {{ }}, {% %} or {# #}: False means plain text, output unchanged
+    wrapping: frozenset[str] = frozenset()  # the dialect's Dialect.wrapping operators
 
 
 def _pairs(pairs: list[tuple[Node, Node]]) -> list[Node]:

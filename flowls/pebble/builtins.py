@@ -212,6 +212,9 @@ REMOVED_TAGS = frozenset(("autoescape", "extends", "embed", "flush", "import", "
 
 UNARY_OPERATORS = MappingProxyType({"not": 500, "+": 500, "-": 500})
 
+_ARITHMETIC_AND_EQUALITY = frozenset(("+", "-", "*", "/", "%", "==", "equals", "!="))
+_ORDERINGS = frozenset(("<", ">", "<=", ">="))
+
 _PEBBLE_BINARY = {
     "or": 10, "and": 15, "is": 20, "is not": 20, "contains": 20,
     "==": 30, "equals": 30, "!=": 30, "<": 30, ">": 30, "<=": 30, ">=": 30,
@@ -232,6 +235,9 @@ class Dialect:
     tests: Mapping[str, Builtin]
     # Pebble 4.1.2 (Kestra 2.0) reads string operands of arithmetic as numbers (OperatorUtils.toNumber)
     string_arithmetic: bool = False
+    # Operators whose Pebble expression wraps any failure of its operands (an undefined variable
+    # included) in a PebbleException, so that `??`, `???` and `default` above them do not catch it.
+    wrapping: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         return f"Dialect({self.name!r})"
@@ -244,6 +250,7 @@ KESTRA_1 = Dialect(
     FUNCTIONS_1,
     FILTERS_1,
     TESTS_1,
+    wrapping=_ARITHMETIC_AND_EQUALITY | _ORDERINGS,
 )
 # 2.0 lowers Kestra's operators to the comparisons' level (and re-implements < > <= >= at 30).
 KESTRA_2 = Dialect(
@@ -254,4 +261,5 @@ KESTRA_2 = Dialect(
     FILTERS_2,
     TESTS_2,
     string_arithmetic=True,
+    wrapping=_ARITHMETIC_AND_EQUALITY,  # Kestra 2.0's own < > <= >= evaluate their operands unwrapped
 )

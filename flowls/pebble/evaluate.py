@@ -449,8 +449,7 @@ class Renderer:
             if left == (op == "or"):
                 return left
             return self.logical(node.right)
-        left = self.ev(node.left)
-        right = self.ev(node.right)
+        left, right = self.operands(node)
         if isinstance(left, Unknowable):
             return left
         if isinstance(right, Unknowable):
@@ -485,6 +484,16 @@ class Renderer:
             items = right if isinstance(right, list) else [*right.keys(), *right.values()]
             return any(java_str(item) == text for item in items)
         raise self.error(node, f"unsupported operator '{op}'")
+
+    def operands(self, node: p.Binary) -> tuple[object, object]:
+        """Both operands; under a wrapping operator (``Dialect.wrapping``) an undefined one is no
+        longer the AttributeNotFoundException ``??``, ``???`` and ``default`` catch."""
+        if node.op not in self.dialect.wrapping:
+            return self.ev(node.left), self.ev(node.right)
+        try:
+            return self.ev(node.left), self.ev(node.right)
+        except Undefined as undefined:
+            raise RenderError(undefined.kind, undefined.message, undefined.start, undefined.end) from None
 
     def logical(self, node: p.Node) -> object:
         value = self.ev(node)

@@ -58,7 +58,7 @@ def parse_template(text: str, dialect: Dialect = KESTRA_1) -> p.Template:
         parser.errors.append(PebbleError(0, len(text), "template nested too deeply"))
     errors.extend(parser.errors)
     errors.sort(key=lambda error: error.start)
-    return p.Template(text, body, errors, True)
+    return p.Template(text, body, errors, True, dialect.wrapping)
 
 
 class _Parser(ExpressionParser):

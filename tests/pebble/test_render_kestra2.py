@@ -13,6 +13,7 @@ import pytest
 
 from flowls.pebble.builtins import KESTRA_1, KESTRA_2
 from flowls.pebble.evaluate import RenderError, RenderOptions, Unknowable, render
+from tests.pebble.test_render_table import undefined
 
 RENDER = "render"
 KESTRA_1_OPTIONS = RenderOptions(dialect=KESTRA_1)
@@ -659,6 +660,31 @@ def test_table_size() -> None:
     ],
 )  # fmt: skip
 def test_string_operands_in_arithmetic(template, one, two):
+    for dialect, expected in ((KESTRA_1, one), (KESTRA_2, two)):
+        if isinstance(expected, str):
+            assert render(template, {}, RenderOptions(dialect=dialect)) == expected
+        else:
+            with pytest.raises(RenderError) as raised:
+                render(template, {}, RenderOptions(dialect=dialect))
+            assert (raised.value.kind, raised.value.message) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "one", "two"),
+    [
+        # pebble AddExpression, EqualsExpression...: `catch (Exception ex) { throw new PebbleException(ex, "Could
+        # not perform addition") }`, so the undefined variable is no AttributeNotFoundException for Kestra's `??`
+        # (NullCoalescingExpression catches only that); 2.0's lower `??` puts the whole sum under it
+        ("{{ x + 1 ?? 0 }}", undefined("x", "{{ x + 1 ?? 0 }}"), undefined("x", "{{ x + 1 ?? 0 }}")),
+        ("{{ (x == 1) ?? 'no' }}", undefined("x", "{{ (x == 1) ?? 'no' }}"), undefined("x", "{{ (x == 1) ?? 'no' }}")),
+        ("{{ (x + 1) | default(0) }}", undefined("x", "{{ (x + 1) | default(0) }}"),
+         undefined("x", "{{ (x + 1) | default(0) }}")),
+        # Kestra 2.0's own comparison expressions evaluate their operands outside any try block
+        ("{{ x < 1 ?? 'none' }}", undefined("x", "{{ x < 1 ?? 'none' }}"), "none"),
+        ("{{ (x ?? 1) + 1 }}", "2", "2"),
+    ],
+)  # fmt: skip
+def test_wrapped_failures_escape_the_guards(template, one, two):
     for dialect, expected in ((KESTRA_1, one), (KESTRA_2, two)):
         if isinstance(expected, str):
             assert render(template, {}, RenderOptions(dialect=dialect)) == expected

@@ -38,6 +38,15 @@ def test_guards_and_bound_names_are_not_unknown(lint, message):
     assert _rules(lint, HEAD + "tasks:\n" + _log(message), "unknown-variable", "unknown-function") == []
 
 
+def test_a_guard_does_not_reach_under_arithmetic_or_equality(lint):
+    # pebble AddExpression/EqualsExpression wrap the AttributeNotFoundException, which `??` no longer catches
+    text = HEAD + "tasks:\n" + _log('"{{ (missing + 1) ?? 0 }} {{ (other == 1) | default(true) }}"')
+    assert _rules(lint, text, "unknown-variable") == [
+        ("unknown-variable", 6, 19, "unknown variable 'missing'"),
+        ("unknown-variable", 6, 44, "unknown variable 'other'"),
+    ]
+
+
 def test_inputs_nest_with_dots_and_accept_brackets(lint):
     inputs = "inputs:\n  - id: db.host\n    type: STRING\n  - id: my-input\n    type: STRING\n"
     ok = "\"{{ inputs.db.host }} {{ inputs.db }} {{ inputs['my-input'] }}\""
