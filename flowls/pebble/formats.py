@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from flowls.pebble import jackson_yaml
 from flowls.pebble.decimal_format import NumberFormatError, number_format
-from flowls.pebble.values import java_class
+from flowls.pebble.values import Unknowable, java_class, java_str
 
 FILTERS: dict[str, Callable] = {}
 FUNCTIONS: dict[str, Callable] = {}
@@ -33,4 +34,52 @@ def _class_name(renderer, call, value, args):
     return java_class(value)
 
 
-FILTERS.update({"numberFormat": _number_format, "className": _class_name})
+def _serialiser(what: str, dump: Callable[[object], str], error: type[Exception]) -> Callable:
+    """``YamlFilter`` and ``ToIonFilter``: null is the text "null"; a value the mapper refuses fails
+    with the filter's message."""
+
+    def apply(renderer, call, value, args):
+        if value is None:
+            return "null"
+        try:
+            return dump(value)
+        except error:
+            message = f"Unable to transform to {what} value '{java_str(value)}' with type '{java_class(value)}'"
+            raise renderer.error(call, message) from None
+
+    return apply
+
+
+def _yaml_function(renderer, node, args: dict) -> object:
+    """``YamlFunction``: Jackson's default YAML mapper reading the string into a value."""
+    if "yaml" not in args:
+        raise renderer.error(node, "The 'yaml' function expects an argument 'yaml'.")
+    text = args["yaml"]
+    if not isinstance(text, str):
+        raise renderer.error(node, "The 'yaml' function expects an argument 'yaml' with type string.")
+    try:
+        value = jackson_yaml.load(text)
+    except jackson_yaml.JacksonError as error:
+        raise renderer.error(node, f"Invalid yaml: {error.message}") from None
+    return _known(value, "yaml()")
+
+
+def _known(value: object, where: str) -> object:
+    """Java values our JSON-like data cannot stand for (a byte[] from ``!!binary``) stay unknown."""
+    if isinstance(value, bytes):
+        return Unknowable(f"binary data read by {where}", "Kestra would print a Java byte array")
+    if isinstance(value, list):
+        return [_known(item, where) for item in value]
+    if isinstance(value, dict):
+        return {key: _known(item, where) for key, item in value.items()}
+    return value
+
+
+FILTERS.update(
+    {
+        "numberFormat": _number_format,
+        "className": _class_name,
+        "yaml": _serialiser("yaml", jackson_yaml.dump, jackson_yaml.JacksonError),
+    }
+)
+FUNCTIONS["yaml"] = _yaml_function

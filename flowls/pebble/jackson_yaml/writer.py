@@ -1,30 +1,22 @@
-"""YAML as Kestra's Jackson writes and reads it (``YamlFilter``, ``YamlFunction``).
-
-Writing: Jackson's ``YAMLGenerator`` (MINIMIZE_QUOTES, no document start marker, no line splitting,
-INDENT_ARRAYS) chooses a style per scalar and SnakeYAML's ``Emitter`` (indent 2, indicator indent 1)
-lays it out; ``dump`` ports the parts of both that JSON-like data reaches.
-
-Reading: ruamel.yaml's event parser stands in for SnakeYAML's (both descend from PyYAML), and scalars
-are typed as Jackson's ``YAMLParser`` types them with SnakeYAML's YAML 1.1 resolver.
-"""
+"""``YamlFilter``'s writer: Jackson's ``YAMLGenerator`` (MINIMIZE_QUOTES, no document start marker, no
+line splitting, INDENT_ARRAYS) chooses a style per scalar, and SnakeYAML's ``Emitter`` (indent 2,
+indicator indent 1) lays it out; this ports the parts of both that JSON-like data reaches."""
 
 from __future__ import annotations
 
+import base64
 import re
-from io import StringIO
+from collections.abc import Iterator
 
-from ruamel.yaml import YAML
-from ruamel.yaml import events as ev
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from flowls.pebble.jackson_yaml.errors import JacksonError
+from flowls.pebble.values import java_double, java_str
 
-from flowls.pebble.values import java_double
-
-# --- writing -----------------------------------------------------------------------------------
-
-_RESERVED = frozenset(
-    "false False FALSE n N no No NO null Null NULL on On ON off Off OFF true True TRUE y Y yes Yes YES".split()
-)
+_RESERVED = frozenset({
+    "false", "False", "FALSE", "n", "N", "no", "No", "NO", "null", "Null", "NULL", "on", "On", "ON",
+    "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES",
+})  # fmt: skip
 _LINE_BREAKS = "\n\x85\u2028\u2029"
+_SPLIT_BREAKS = re.compile(f"([{_LINE_BREAKS}]+)")
 _NULL_BLANK_TAB = "\0 \t"
 _ESCAPES = {
     "\0": "0", "\x07": "a", "\b": "b", "\t": "t", "\n": "n", "\x0b": "v", "\x0c": "f", "\r": "r",
@@ -32,12 +24,18 @@ _ESCAPES = {
 }  # fmt: skip
 _MAX_SIMPLE_KEY = 128  # DumperOptions.maxSimpleKeyLength
 _INDENT, _INDICATOR_INDENT = 2, 1
+_MAX_DEPTH = 1000  # StreamWriteConstraints.DEFAULT_MAX_DEPTH
+_BINARY_TAG = "!!binary"
+_MIME_LINE = 76  # Base64Variants.MIME: Jackson writes byte[] with it, line feeds between lines
 
 PLAIN, DOUBLE, SINGLE, LITERAL = "plain", "double", "single", "literal"
 
 
 def dump(value: object) -> str:
-    """``ObjectMapper.writeValueAsString`` with YamlFilter's YAML factory."""
+    """``ObjectMapper.writeValueAsString`` with YamlFilter's YAML factory (Linux line breaks).
+
+    Raises ``JacksonError`` past Jackson's nesting limit, ``TypeError`` for a value that is not
+    JSON-like (or ``bytes``, which Jackson writes as ``!!binary``)."""
     emitter = _Emitter()
     emitter.document(value)
     return "".join(emitter.out)
@@ -86,7 +84,26 @@ def _scalar(value: object) -> tuple[str, str]:
         return ("true" if value else "false"), PLAIN
     if isinstance(value, float):
         return java_double(value), PLAIN
-    return str(value), PLAIN
+    if isinstance(value, int):
+        return str(value), PLAIN
+    raise TypeError(f"not a JSON-like value: {type(value).__name__}")
+
+
+def _key_text(key: object) -> str:
+    if isinstance(key, str):
+        return key
+    if key is None:
+        raise JacksonError("Null key for a Map not allowed in JSON (use a converting NullKeySerializer?)")
+    return java_str(key)
+
+
+def _is_long(key: object) -> bool:
+    return isinstance(key, int) and not isinstance(key, bool) and -(1 << 63) <= key < 1 << 63
+
+
+def _mime_base64(data: bytes) -> str:
+    encoded = base64.b64encode(data).decode("ascii")
+    return "\n".join(encoded[i : i + _MIME_LINE] for i in range(0, len(encoded), _MIME_LINE))
 
 
 class _Analysis:
@@ -171,8 +188,14 @@ def _utf16_length(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+_Steps = Iterator["_Steps"]
+
+
 class _Emitter:
-    """The state SnakeYAML's ``Emitter`` keeps while writing, and its block-style states as methods."""
+    """The state SnakeYAML's ``Emitter`` keeps while writing, and its block-style states as methods.
+
+    Collections are generators that yield the walk of each child, driven from an explicit stack so
+    that the 1000 levels Jackson allows do not exhaust Python's recursion limit."""
 
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -183,25 +206,39 @@ class _Emitter:
         self.indents: list[int | None] = []
         self.mapping_context = False
         self.simple_key_context = False
+        self.depth = 0
 
     def document(self, value: object) -> None:
         if value == "":  # checkEmptyDocument: an empty root scalar needs an explicit start
             self.write_indent()
             self.write_indicator("---", True, False, False)
-        self.node(value, mapping=False, simple_key=False)
+        walks = [self.node(value, mapping=False)]
+        while walks:
+            child = next(walks[-1], None)
+            if child is None:
+                walks.pop()
+            else:
+                walks.append(child)
         self.write_indent()
 
-    def node(self, value: object, mapping: bool, simple_key: bool, style: str | None = None) -> None:
-        self.mapping_context, self.simple_key_context = mapping, simple_key
-        if isinstance(value, list | tuple):
-            self.sequence(value)
-        elif isinstance(value, dict):
-            self.mapping(value)
+    def node(self, value: object, mapping: bool) -> _Steps:
+        self.mapping_context, self.simple_key_context = mapping, False
+        if isinstance(value, list | tuple | dict):
+            self.depth += 1
+            if self.depth > _MAX_DEPTH:
+                raise JacksonError(
+                    f"Document nesting depth ({self.depth}) exceeds the maximum allowed"
+                    f" ({_MAX_DEPTH}, from `StreamWriteConstraints.getMaxNestingDepth()`)"
+                )
+            yield from self.mapping(value) if isinstance(value, dict) else self.sequence(value)
+            self.depth -= 1
+        elif isinstance(value, bytes | bytearray):
+            self.write_indicator(_BINARY_TAG, True, False, False)
+            self.scalar(_mime_base64(value), LITERAL)
         else:
-            text, requested = _scalar(value)
-            self.scalar(text, style or requested)
+            self.scalar(*_scalar(value))
 
-    def sequence(self, items: list | tuple) -> None:
+    def sequence(self, items: list | tuple) -> _Steps:
         if not items:
             self.write_indicator("[", True, True, False)
             self.write_indicator("]", False, False, False)
@@ -211,34 +248,38 @@ class _Emitter:
             self.write_indent()
             self.write_whitespace(_INDICATOR_INDENT)
             self.write_indicator("-", True, False, True)
-            self.node(item, mapping=False, simple_key=False)
+            yield self.node(item, mapping=False)
         self.indent = self.indents.pop()
 
-    def mapping(self, entries: dict) -> None:
+    def mapping(self, entries: dict) -> _Steps:
         if not entries:
             self.write_indicator("{", True, True, False)
             self.write_indicator("}", False, False, False)
             return
         self.increase_indent(indentless=False)
         for key, value in entries.items():
-            name = key if isinstance(key, str) else str(key)
+            name = _key_text(key)
+            # Integer and Long keys go through writeFieldId, which never asks for quotes
+            style = PLAIN if _is_long(key) else _name_style(name)
             self.write_indent()
             analysis = _Analysis(name)
+            self.mapping_context = True
             if _utf16_length(name) < _MAX_SIMPLE_KEY and not analysis.empty and not analysis.multiline:
-                self.node(name, mapping=True, simple_key=True, style=_name_style(name))
+                self.simple_key_context = True
+                self.scalar(name, style)
                 self.write_indicator(":", False, False, False)
             else:
+                self.simple_key_context = False
                 self.write_indicator("?", True, False, True)
-                self.node(name, mapping=True, simple_key=False, style=_name_style(name))
+                self.scalar(name, style)
                 self.write_indent()
                 self.write_indicator(":", True, False, True)
-            self.node(value, mapping=True, simple_key=False)
+            yield self.node(value, mapping=True)
         self.indent = self.indents.pop()
 
     def scalar(self, text: str, requested: str) -> None:
         self.increase_indent(indentless=False, flow=True)
-        analysis = _Analysis(text)
-        style = self.choose_style(requested, analysis)
+        style = self.choose_style(requested, _Analysis(text))
         if style == PLAIN:
             self.write_plain(text)
         elif style == SINGLE:
@@ -307,7 +348,7 @@ class _Emitter:
         if not self.whitespace:
             self.write(" ")
         self.whitespace = self.indention = False
-        for chunk in re.split(f"([{_LINE_BREAKS}]+)", text):
+        for chunk in _SPLIT_BREAKS.split(text):
             if chunk and chunk[0] in _LINE_BREAKS:
                 if chunk[0] == "\n":
                     self.write_line_break()
@@ -319,7 +360,7 @@ class _Emitter:
 
     def write_single_quoted(self, text: str) -> None:
         self.write_indicator("'", True, False, False)
-        for chunk in re.split(f"([{_LINE_BREAKS}]+)", text):
+        for chunk in _SPLIT_BREAKS.split(text):
             if chunk and chunk[0] in _LINE_BREAKS:
                 if chunk[0] == "\n":
                     self.write_line_break()
@@ -358,7 +399,7 @@ class _Emitter:
             hints += "+"
         self.write_indicator("|" + hints, True, False, False)
         self.write_line_break()
-        for chunk in re.split(f"([{_LINE_BREAKS}]+)", text):
+        for chunk in _SPLIT_BREAKS.split(text):
             if chunk and chunk[0] in _LINE_BREAKS:
                 self.write_breaks(chunk)
             elif chunk:
