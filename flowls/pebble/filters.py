@@ -1,7 +1,7 @@
 """Pebble and Kestra filters and tests the evaluator simulates, each following its Java class
 (``io.pebbletemplates.pebble.extension.core.*Filter``, ``io.kestra.core.runners.pebble.filters.*``),
-messages included. A filter Kestra knows but that is not here (dates, yaml, numberFormat, toIon...)
-gives an ``Unknowable``.
+messages included. Date filters are in ``dates``, serialisations (``yaml``, ``toIon``...) in
+``formats``, Kestra 2.0's own in ``kestra2``; the functions are in ``functions``.
 
 A filter takes ``(renderer, call, value, args)`` with ``args`` keyed by its declared parameter names
 (only the arguments given); a test takes ``(renderer, node, value)``.
@@ -401,6 +401,18 @@ def _urlencode(renderer, call, value, args):
 @_filter("urldecode", strings=True)
 def _urldecode(renderer, call, value, args):
     return unquote_plus(value)
+
+
+@_filter("nl2br")
+def _nl2br(renderer, call, value, args):
+    if value is None:
+        return None
+    if not isinstance(value, str):  # an IllegalArgumentException, not the (String) cast of other filters
+        raise renderer.error(call, "nl2br filters only supports String input.")
+    return _LINE_BREAK.sub("<br />", value)
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @_filter("base64encode")

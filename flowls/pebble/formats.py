@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flowls.pebble import jackson_yaml
+from flowls.pebble import ion, jackson_yaml
 from flowls.pebble.decimal_format import NumberFormatError, number_format
-from flowls.pebble.values import Unknowable, java_class, java_str
+from flowls.pebble.java_time import JavaError, Unsupported
+from flowls.pebble.values import Unknowable, class_cast, java_class, java_str
 
 FILTERS: dict[str, Callable] = {}
 FUNCTIONS: dict[str, Callable] = {}
@@ -75,11 +76,35 @@ def _known(value: object, where: str) -> object:
     return value
 
 
+def _from_ion(renderer, node, args: dict) -> object:
+    """``FromIonFunction``: the first value of Ion text (every one with ``allRows``), as Kestra's
+    FileSerde reads its storage files."""
+    if "ion" not in args:
+        raise renderer.error(node, "The 'fromIon' function expects an argument 'ion'.")
+    text = args["ion"]
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise renderer.error(node, "The 'fromIon' function expects an argument 'ion' with type string.")
+    all_rows = args.get("allRows", False)
+    if not isinstance(all_rows, bool):  # Kestra casts it, outside its try block
+        raise renderer.error(node, class_cast(all_rows, "java.lang.Boolean"))
+    try:
+        return _known(ion.load(text, all_rows, time_zone=renderer.budget.options.time_zone), "fromIon()")
+    except ion.IonError as error:
+        raise renderer.error(node, f"Invalid ion: {error.message}") from None
+    except JavaError as error:
+        raise renderer.error(node, error.message) from None
+    except Unsupported as unsupported:
+        return Unknowable(renderer.source(node), f"flowls cannot compute {unsupported.description} offline")
+
+
 FILTERS.update(
     {
         "numberFormat": _number_format,
         "className": _class_name,
         "yaml": _serialiser("yaml", jackson_yaml.dump, jackson_yaml.JacksonError),
+        "toIon": _serialiser("ion", ion.dump, ion.IonError),
     }
 )
-FUNCTIONS["yaml"] = _yaml_function
+FUNCTIONS.update({"yaml": _yaml_function, "fromIon": _from_ion})

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from flowls.pebble import FILTERS, FUNCTIONS, KESTRA_1, KESTRA_2, STATES, TERMINAL_STATES, TESTS, Builtin, Dialect
+from flowls.pebble import (
+    FILTERS,
+    FUNCTIONS,
+    KESTRA_1,
+    KESTRA_2,
+    STATES,
+    TERMINAL_STATES,
+    TESTS,
+    Builtin,
+    Dialect,
+    filters,
+    functions,
+)
 from flowls.pebble import builtins as b
 
 PEBBLE_FILTERS_KEPT = (
@@ -110,3 +122,13 @@ def test_removed_tags() -> None:
         "cache",
         "from",
     }
+
+
+def test_the_evaluator_has_every_filter_and_every_function_that_needs_no_server() -> None:
+    assert set(b.FILTERS_1) | set(b.FILTERS_2) <= set(filters.FILTERS)
+    # These read the server (storage, KV, secrets, logs, network) or templates Kestra never loads:
+    # a render gets them from the context's `$functions`, else an unknowable value.
+    assert (set(b.FUNCTIONS_1) | set(b.FUNCTIONS_2)) - set(functions.FUNCTIONS) == {
+        "block", "decrypt", "encrypt", "errorLogs", "fileExists", "fileSize", "fileURI", "http", "i18n",
+        "isFileEmpty", "kv", "parent", "randomPort", "read", "secret",
+    }  # fmt: skip

@@ -29,7 +29,8 @@ reference: &ref
 default: *ref
 """
 SECOND = {"string": "string", "int": 1, "float": 1.123, "list": ["string", 1, 1.123], "bool": True}
-CONTEXT = {"yaml": YAML_DOCUMENT, "second": SECOND, "big": 12345678901234567890}
+ROWS_OF_ION = '{id:0,name:"john"}\n{id:1,name:"john"}\n'  # what FileSerde.write puts in a storage file
+CONTEXT = {"yaml": YAML_DOCUMENT, "second": SECOND, "big": 12345678901234567890, "rows": ROWS_OF_ION}
 
 
 def _row(template: str, expected: str | tuple[str, str], source: str) -> tuple:
@@ -76,6 +77,27 @@ ROWS = [
     _row("{{ yaml(1) }}", ("render", "The 'yaml' function expects an argument 'yaml' with type string."),
          "kestra YamlFunction (not a string)"),
     _row("{{ yaml() }}", ("render", "The 'yaml' function expects an argument 'yaml'."), "kestra YamlFunction (none)"),
+    # kestra ToIonFilterTest.toIonFilter (its float is a Java Float: ours are doubles)
+    _row("{{ second.string | toIon }}", '"string"', "kestra ToIonFilterTest string"),
+    _row("{{ second.int | toIon }}", "1", "kestra ToIonFilterTest int"),
+    _row("{{ second.float | toIon }}", "1.123e0", "kestra ToIonFilterTest float"),
+    _row("{{ second.list | toIon }}", '["string",1,1.123e0]', "kestra ToIonFilterTest list"),
+    _row("{{ second.bool | toIon }}", "true", "kestra ToIonFilterTest bool"),
+    _row("{{ second | toIon }}", '{string:"string",int:1,float:1.123e0,list:["string",1,1.123e0],bool:true}',
+         "kestra ToIonFilterTest map"),
+    _row('{{ {"empty_object":{}} | toIon }}', "{empty_object:{}}", "kestra ToIonFilterTest empty object"),
+    _row("{{ null | toIon }}", "null", "kestra ToIonFilterTest null"),
+    # kestra FromIonFunctionTest.ionDecodeFunction, multiLine
+    _row("{{ fromIon('{date:2024-04-21T23:00:00.000Z, title:\"Main_Page\",views:109787}').title }}", "Main_Page",
+         "kestra FromIonFunctionTest title"),
+    _row("{{ fromIon(null) }}", "", "kestra FromIonFunctionTest null"),
+    _row("{{ fromIon(rows, allRows=true) }}",
+         '[{"id":0,"name":"john"},{"id":1,"name":"john"}]', "kestra FromIonFunctionTest.multiLine (allRows)"),
+    _row("{{ fromIon(rows) }}", '{"id":0,"name":"john"}', "kestra FromIonFunctionTest.multiLine (first row)"),
+    _row("{{ fromIon() }}", ("render", "The 'fromIon' function expects an argument 'ion'."),
+         "kestra FromIonFunctionTest.exception"),
+    _row("{{ fromIon(1) }}", ("render", "The 'fromIon' function expects an argument 'ion' with type string."),
+         "kestra FromIonFunction (not a string)"),
 ]  # fmt: skip
 
 
@@ -87,6 +109,13 @@ def test_render_formats(template: str, expected: str | tuple[str, str]) -> None:
         with pytest.raises(RenderError) as raised:
             render(template, CONTEXT)
         assert (raised.value.kind, raised.value.message) == expected
+
+
+def test_invalid_ion_is_a_render_error() -> None:
+    # kestra FromIonFunctionTest.exception: "Invalid ion: " + the reader's message
+    with pytest.raises(RenderError) as raised:
+        render("{{ fromIon('{not: ion') }}", {})
+    assert raised.value.message.startswith("Invalid ion: ")
 
 
 def test_invalid_yaml_gives_jackson_s_message() -> None:

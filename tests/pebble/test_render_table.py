@@ -916,6 +916,13 @@ ROWS = [
         "pebble CoreFiltersTest.testBase64DecodeFilterBadEncodedStringFail",
     ),
     _row(
+        "{{ txt | nl2br }}|{{ 'none' | nl2br }}|{{ null | nl2br }}",
+        {"txt": "Line1\nLine2\rLine3\r\nLine4\n\r"},
+        "Line1<br />Line2<br />Line3<br />Line4<br /><br />|none|",
+        "pebble Nl2brFilterTest.testMixedNewlines/testNullInput (4.0.0)",
+    ),
+    _row("{{ 42 | nl2br }}", {}, (RENDER, "nl2br filters only supports String input."), "pebble Nl2brFilter"),
+    _row(
         "{{ {'foo':1} | base64decode }}",
         {},
         (RENDER, "This filter applies to String\n"),

@@ -192,7 +192,10 @@ def test_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
     stale = tmp_path / "flow.schema.json"
     stale.write_text("{}\n", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--check", "--out", str(stale)], capture_output=True, text=True, timeout=120
+        [sys.executable, str(SCRIPT), "--check", "--catalogue", str(CATALOGUE_1X), "--out", str(stale)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 1
     assert str(stale) in done.stderr
